@@ -1,0 +1,97 @@
+import { answer, answerFact } from "../core/answer.js";
+import { exampleQuestions } from "../core/examples.js";
+import type { Answer } from "../core/types.js";
+import type { KnowledgeStore, ReloadResult, StoreStatus } from "../knowledge/store.js";
+import type { Logger } from "../log.js";
+
+/**
+ * What the bot does with a message, independent of platform: a question gets an Answer, `help` gets
+ * examples, and admin commands (`reload`, `status`) run for configured admins only. Adapters turn
+ * platform events into `handleText` calls and render the BotReply it returns.
+ */
+
+export type Platform = "slack" | "teams" | "web" | "cli";
+
+export interface Asker {
+  platform: Platform;
+  /** Slack user id or Teams AAD object id. */
+  userId: string;
+}
+
+export type BotReply =
+  | { kind: "answer"; answer: Answer }
+  | { kind: "help"; examples: string[] }
+  | { kind: "reload"; result: ReloadResult }
+  | { kind: "status"; status: StoreStatus }
+  | { kind: "refused"; command: AdminCommand }
+  | { kind: "empty"; examples: string[] };
+
+export type AdminCommand = "reload" | "status";
+const ADMIN_COMMANDS = new Set<string>(["reload", "status"]);
+
+export interface BotDeps {
+  store: KnowledgeStore;
+  admins: ReadonlySet<string>;
+  log: Logger;
+}
+
+/** The command word of a message ("reload", "status", "help"), if the whole message is one. */
+export function commandOf(text: string): string | undefined {
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!?]+$/, "");
+  return /^[a-z-]+$/.test(t) ? t : undefined;
+}
+
+export async function handleText(text: string, asker: Asker, deps: BotDeps): Promise<BotReply> {
+  const index = deps.store.current();
+  const command = commandOf(text);
+  if (text.trim() === "") return { kind: "empty", examples: exampleQuestions(index) };
+  if (command === "help") return { kind: "help", examples: exampleQuestions(index) };
+  if (command && ADMIN_COMMANDS.has(command)) {
+    const cmd = command as AdminCommand;
+    if (!deps.admins.has(asker.userId)) {
+      deps.log.warn("admin command refused", { command: cmd, platform: asker.platform, user: asker.userId });
+      return { kind: "refused", command: cmd };
+    }
+    deps.log.info("admin command", { command: cmd, platform: asker.platform, user: asker.userId });
+    if (cmd === "status") return { kind: "status", status: deps.store.status() };
+    const result = await deps.store.reload();
+    if (result.ok) deps.log.info("knowledge reloaded", { version: result.version, ms: result.ms });
+    else deps.log.warn("knowledge reload refused", { problems: result.problems.length });
+    return { kind: "reload", result };
+  }
+  return { kind: "answer", answer: answer(text, index) };
+}
+
+/** A clicked suggestion: answer that fact directly (falls back to asking when the fact is gone). */
+export function handleSuggestion(factId: string, question: string, deps: BotDeps): Answer {
+  const index = deps.store.current();
+  return answerFact(factId, index) ?? answer(question, index);
+}
+
+/** Plain-text admin reports, shared by every renderer (each wraps them in its own markup). */
+export function describeReload(r: ReloadResult): string {
+  if (!r.ok) {
+    return `Reload refused; still serving ${r.serving ?? "nothing"}.\n${r.message}`;
+  }
+  const list = (label: string, ids: string[]) =>
+    ids.length
+      ? `${label} ${ids.length} (${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", …" : ""})`
+      : `${label} 0`;
+  return [
+    `Reloaded knowledge ${r.version}${r.previousVersion ? ` (was ${r.previousVersion})` : ""} in ${r.ms} ms.`,
+    `${list("added", r.added)}; ${list("removed", r.removed)}; ${list("changed", r.changed)}.`,
+    `${r.facts} facts, ${r.sentences} sentences.`,
+  ].join("\n");
+}
+
+export function describeStatus(s: StoreStatus): string {
+  return [
+    `Knowledge ${s.version ?? "(none)"}: "${s.title ?? ""}"`,
+    `${s.facts} facts (${s.curatedFacts} curated), ${s.sentences} sentences, ${s.sources} source(s).`,
+    `Loaded at ${s.loadedAt ?? "never"} from ${s.file}.`,
+    s.lastError ? `Last reload error (${s.lastError.at}):\n${s.lastError.message}` : "No reload errors.",
+  ].join("\n");
+}

@@ -1,0 +1,33 @@
+import { loadKnowledgeFile } from "../knowledge/load.js";
+import { formatProblems } from "../knowledge/problems.js";
+import { parseCommandArgs } from "./args.js";
+import { type CliIO, EXIT, knowledgePath } from "./io.js";
+
+export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
+  const args = parseCommandArgs(argv, { knowledge: { type: "string" } });
+  if ("error" in args) {
+    io.err(`${args.error}\nusage: strategy-bot check [FILE]`);
+    return EXIT.usage;
+  }
+  const path = knowledgePath(args.positionals[0] ?? args.flags.knowledge, io);
+  if (!path) return EXIT.config;
+  const r = await loadKnowledgeFile(path);
+  if (!r.ok) {
+    io.err(formatProblems(r.problems));
+    io.err(
+      `\n${path}: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"}; the file was not loaded.`,
+    );
+    return EXIT.badKnowledge;
+  }
+  const k = r.knowledge;
+  const curated = k.facts.filter((f) => f.curated);
+  const implicit = k.facts.length - curated.length;
+  const questions = curated.reduce((n, f) => n + f.questions.length, 0);
+  io.out(
+    `${path}: OK, version ${k.version}\n` +
+      `  "${k.title}": ${k.sources.length} source(s), ${k.sentences.length} sentences, ` +
+      `${curated.length} curated facts (${questions} example questions), ${implicit} uncited sentences ` +
+      `answerable as implicit facts, ${k.synonyms.length} synonym groups`,
+  );
+  return EXIT.ok;
+}

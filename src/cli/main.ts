@@ -1,0 +1,55 @@
+import { askCommand } from "./ask.js";
+import { chatCommand } from "./chat.js";
+import { checkCommand } from "./check.js";
+import { evalCommand } from "./eval.js";
+import { type CliIO, EXIT } from "./io.js";
+import { serveCommand } from "./serve.js";
+
+export const HELP = `strategy-bot: answers strategy questions with cited source sentences
+
+usage: strategy-bot <command> [options]
+
+commands:
+  ask "question" [--json] [--knowledge F]   answer one question (--json: the Answer object)
+  chat [--knowledge F]                      interactive terminal chat
+  check [F]                                 validate a knowledge file (exit 0, or 3 listing every problem)
+  eval --questions F.jsonl [--knowledge F] [--json]
+                                            score questions (hit@1, hit@3, abstention, latency)
+  serve                                     run the bot: HTTP server for Slack and Teams (what npm start runs)
+
+The knowledge file is --knowledge, else $KNOWLEDGE_FILE, else knowledge/huawei-ai-strategy.yaml.
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 knowledge file refused, 78 configuration error.`;
+
+const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
+  ask: askCommand,
+  chat: chatCommand,
+  check: checkCommand,
+  eval: evalCommand,
+  serve: serveCommand,
+};
+
+export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    io.out(HELP);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(`unknown command "${command}"\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  return run(rest, io);
+}
+
+export function defaultIO(): CliIO {
+  return {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    env: process.env,
+  };
+}

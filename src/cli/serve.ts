@@ -1,0 +1,55 @@
+import { startBot } from "../main.js";
+import { runChat } from "./chat.js";
+import { type CliIO, EXIT } from "./io.js";
+
+/**
+ * `strategy-bot serve` (what `npm start` runs): the HTTP server for Slack and Teams, plus a terminal
+ * chat when stdin is a terminal. SIGHUP reloads the knowledge; SIGTERM/SIGINT stop gracefully.
+ */
+export async function serveCommand(_argv: string[], io: CliIO): Promise<number> {
+  const started = await startBot(io.env);
+  if (!started.ok) {
+    io.err(started.message);
+    return started.exitCode;
+  }
+  const bot = started.bot;
+  const { address, config } = bot;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const base = `http://${host}:${address.port}`;
+  io.out(`strategy-bot is serving knowledge ${bot.store.status().version} on ${base}`);
+  io.out(`  health:      ${base}/healthz`);
+  io.out(
+    `  Slack:       ${config.slack.mode === "off" ? "off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)" : config.slack.mode === "socket" ? "Socket Mode" : `${base}/slack/events`}`,
+  );
+  io.out(
+    `  Teams:       ${base}/api/messages${config.teams.auth ? "" : " (local mode: no MICROSOFT_APP_ID, authentication off, loopback only; use the Bot Framework Emulator)"}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    bot.log.info("shutting down", { signal });
+    await bot.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGHUP", () => {
+    void bot.store
+      .reload()
+      .then((r) =>
+        r.ok
+          ? bot.log.info("knowledge reloaded (SIGHUP)", { version: r.version, ms: r.ms })
+          : bot.log.warn("knowledge reload refused (SIGHUP)", { error: r.message }),
+      );
+  });
+
+  if (process.stdin.isTTY) {
+    await runChat(() => bot.store.current(), io);
+    await stop("chat ended");
+  }
+  // Without a terminal the server runs until a signal stops it.
+  await new Promise(() => {});
+  return EXIT.ok;
+}

@@ -1,0 +1,144 @@
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/**
+ * All configuration, from environment variables, validated once at startup. A missing or malformed
+ * value is reported by variable name with how to fix it; nothing else in the code reads process.env.
+ */
+
+export const DEFAULT_KNOWLEDGE_FILE = fileURLToPath(
+  new URL("../knowledge/huawei-ai-strategy.yaml", import.meta.url),
+);
+
+const flag = z
+  .enum(["0", "1", "true", "false", "on", "off", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true" || v === "on" || v === "yes");
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+export const envSchema = z
+  .object({
+    HOST: z
+      .string()
+      .default("127.0.0.1")
+      .describe("address to listen on; loopback unless authentication is on"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978).describe("a port number, 0-65535"),
+    KNOWLEDGE_FILE: optionalText.describe("path to the knowledge file (.yaml, .yml or .json)"),
+    KNOWLEDGE_WATCH: flag.describe("1 to reload the knowledge when the file changes"),
+    ADMIN_USERS: list.describe(
+      "comma-separated Slack user ids and Teams AAD object ids allowed to run admin commands",
+    ),
+    LOG_LEVEL: z
+      .enum(["debug", "info", "warn", "error"])
+      .default("info")
+      .describe("debug, info, warn or error"),
+    SLACK_SIGNING_SECRET: optionalText.describe(
+      "the Signing Secret from the Slack app's Basic Information page",
+    ),
+    SLACK_BOT_TOKEN: optionalText
+      .refine((v) => v === undefined || v.startsWith("xoxb-"), "must start with xoxb-")
+      .describe("the Bot User OAuth Token (xoxb-...) from the Slack app's OAuth & Permissions page"),
+    SLACK_APP_TOKEN: optionalText
+      .refine((v) => v === undefined || v.startsWith("xapp-"), "must start with xapp-")
+      .describe("an app-level token (xapp-...) with connections:write, for Socket Mode"),
+    SLACK_API_URL: z.url().optional().describe("a URL like https://slack.com/api/"),
+    MICROSOFT_APP_ID: optionalText.describe("the bot's Microsoft App ID from its Azure Bot registration"),
+    MICROSOFT_APP_PASSWORD: optionalText.describe("the client secret of the bot's app registration"),
+    MICROSOFT_APP_TENANT_ID: optionalText.describe("the tenant id, required for SingleTenant bots"),
+    MICROSOFT_APP_TYPE: z
+      .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"])
+      .optional()
+      .describe("MultiTenant, SingleTenant or UserAssignedMSI"),
+  })
+  .superRefine((env, ctx) => {
+    const slack = [env.SLACK_SIGNING_SECRET, env.SLACK_BOT_TOKEN];
+    if (slack.some(Boolean) && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_BOT_TOKEN"],
+        message: "is required when SLACK_SIGNING_SECRET is set",
+      });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_SIGNING_SECRET"],
+        message: "is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)",
+      });
+    }
+    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_BOT_TOKEN"],
+        message: "is required when SLACK_APP_TOKEN is set",
+      });
+    }
+    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== "UserAssignedMSI" && !env.MICROSOFT_APP_PASSWORD) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MICROSOFT_APP_PASSWORD"],
+        message: "is required when MICROSOFT_APP_ID is set",
+      });
+    }
+    if (env.MICROSOFT_APP_TYPE === "SingleTenant" && !env.MICROSOFT_APP_TENANT_ID) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MICROSOFT_APP_TENANT_ID"],
+        message: "is required for SingleTenant bots",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  knowledgeFile: string;
+  slack: { mode: "off" | "http" | "socket" };
+  teams: { auth: boolean };
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const shape = envSchema.shape as Record<string, z.ZodType>;
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? "environment");
+        const how = shape[name]?.description;
+        return `${name}: ${i.message}${how ? ` (expected: ${how})` : ""}`;
+      }),
+    };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      ...e,
+      knowledgeFile: e.KNOWLEDGE_FILE ?? DEFAULT_KNOWLEDGE_FILE,
+      slack: { mode: !e.SLACK_BOT_TOKEN ? "off" : e.SLACK_APP_TOKEN ? "socket" : "http" },
+      teams: { auth: Boolean(e.MICROSOFT_APP_ID) },
+    },
+  };
+}
+
+/** Loopback addresses: the only ones a server with authentication off may listen on. */
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}

@@ -1,0 +1,176 @@
+import { createHash } from "node:crypto";
+import {
+  citationFor,
+  type Fact,
+  type Knowledge,
+  type KnowledgeSentence,
+  type SourceInfo,
+} from "../core/knowledge.js";
+import type { Locate } from "./parse.js";
+import { type KnowledgeProblem, messages } from "./problems.js";
+import type { KnowledgeFile } from "./schema.js";
+import { type SourceSentence, splitSentences } from "./sentences.js";
+import { matchQuote } from "./verify-quotes.js";
+
+/**
+ * Turns a schema-valid file into Knowledge: splits sources, verifies every quote, checks ids, and
+ * makes every uncited sentence an implicit fact so nothing in a source is unreachable.
+ */
+
+export type CompileResult = { ok: true; knowledge: Knowledge } | { ok: false; problems: KnowledgeProblem[] };
+
+export function versionOf(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 12);
+}
+
+export function compileKnowledge(
+  file: KnowledgeFile,
+  locate: Locate,
+  fileName: string,
+  version: string,
+): CompileResult {
+  const problems: KnowledgeProblem[] = [];
+  const at = (path: (string | number)[], factId?: string) => ({
+    file: fileName,
+    ...locate(path),
+    ...(factId ? { factId } : {}),
+  });
+
+  const sources = new Map<string, SourceInfo>();
+  const split = new Map<string, { sentences: SourceSentence[]; offset: number }>();
+  const sentences: KnowledgeSentence[] = [];
+  file.sources.forEach((src, i) => {
+    if (sources.has(src.id)) {
+      problems.push({
+        code: "duplicate-id",
+        ...at(["sources", i, "id"]),
+        ...messages.duplicateId("source", src.id),
+      });
+      return;
+    }
+    const { text: _text, ...info } = src;
+    sources.set(src.id, info);
+    const parts = splitSentences(src.text);
+    split.set(src.id, { sentences: parts, offset: sentences.length });
+    for (const s of parts) {
+      sentences.push({
+        index: sentences.length,
+        source: src.id,
+        paragraph: s.paragraph,
+        sentence: s.sentence,
+        text: s.text,
+      });
+    }
+  });
+
+  const facts: Fact[] = [];
+  const factIds = new Set<string>();
+  const cited = new Set<number>();
+  file.facts.forEach((f, i) => {
+    if (factIds.has(f.id)) {
+      problems.push({
+        code: "duplicate-id",
+        ...at(["facts", i, "id"], f.id),
+        ...messages.duplicateId("fact", f.id),
+      });
+      return;
+    }
+    factIds.add(f.id);
+    const fact: Fact = {
+      id: f.id,
+      curated: true,
+      ...(f.answer ? { answer: f.answer } : {}),
+      questions: f.questions,
+      keywords: f.keywords,
+      sentences: [],
+      citations: [],
+      ...(f.as_of ? { asOf: f.as_of } : {}),
+      ...(f.review_by ? { reviewBy: f.review_by } : {}),
+      ...(f.owner ? { owner: f.owner } : {}),
+    };
+    f.cite.forEach((c, j) => {
+      const where = at(["facts", i, "cite", j, "quote"], f.id);
+      const source = sources.get(c.source);
+      const parts = split.get(c.source);
+      if (!source || !parts) {
+        problems.push({
+          code: "unknown-source",
+          ...at(["facts", i, "cite", j, "source"], f.id),
+          ...messages.unknownSource(c.source, [...sources.keys()]),
+        });
+        return;
+      }
+      const m = matchQuote(c.quote, parts.sentences);
+      if (m.kind === "partial") {
+        problems.push({
+          code: "partial-quote",
+          ...where,
+          ...messages.partialQuote(c.source, m.sentence.text),
+        });
+        return;
+      }
+      if (m.kind === "missing") {
+        problems.push({ code: "misquote", ...where, ...messages.misquote(c.source, m.closest?.text) });
+        return;
+      }
+      const run = sentences.slice(parts.offset + m.first, parts.offset + m.last + 1);
+      for (const s of run) {
+        fact.sentences.push(s.index);
+        cited.add(s.index);
+      }
+      fact.citations.push(citationFor(run, source));
+    });
+    facts.push(fact);
+  });
+
+  file.tests.forEach((t, i) => {
+    if (t.expect !== "unknown" && !factIds.has(t.expect)) {
+      problems.push({
+        code: "unknown-test-fact",
+        ...at(["tests", i, "expect"]),
+        ...messages.unknownTestFact(t.expect),
+      });
+    }
+  });
+
+  if (problems.length > 0) return { ok: false, problems };
+
+  for (const s of sentences) {
+    if (cited.has(s.index)) continue;
+    const source = sources.get(s.source) as SourceInfo;
+    facts.push(implicitFact(s, source, sentences));
+  }
+
+  return {
+    ok: true,
+    knowledge: {
+      title: file.title,
+      version,
+      sources: [...sources.values()],
+      sentences,
+      facts,
+      synonyms: file.synonyms,
+      tests: file.tests,
+    },
+  };
+}
+
+// A sentence that opens by pointing back ("It", "That year", "These trucks") means little alone:
+// its citation carries the previous sentence of the same paragraph too.
+const ANAPHORA =
+  /^["“‘']?(It|Its|It's|It’s|This|That|These|Those|They|Their|Them|He|She|His|Her|Such|There)\b/;
+
+function implicitFact(s: KnowledgeSentence, source: SourceInfo, all: KnowledgeSentence[]): Fact {
+  const prev = all[s.index - 1];
+  const withPrev =
+    prev && prev.source === s.source && prev.paragraph === s.paragraph && ANAPHORA.test(s.text);
+  const run = withPrev ? [prev, s] : [s];
+  return {
+    id: `${s.source}#p${s.paragraph}.s${s.sentence}`,
+    curated: false,
+    questions: [],
+    keywords: [],
+    sentences: run.map((r) => r.index),
+    citations: [citationFor(run, source)],
+  };
+}

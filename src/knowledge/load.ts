@@ -1,0 +1,28 @@
+import { readFile } from "node:fs/promises";
+import type { Knowledge } from "../core/knowledge.js";
+import { compileKnowledge, versionOf } from "./compile.js";
+import { parseKnowledgeText } from "./parse.js";
+import { type KnowledgeProblem, messages } from "./problems.js";
+
+export type LoadResult = { ok: true; knowledge: Knowledge } | { ok: false; problems: KnowledgeProblem[] };
+
+/** Parse, validate and verify knowledge text. Pure apart from hashing; used by the loader and tests. */
+export function loadKnowledgeText(text: string, fileName: string): LoadResult {
+  const parsed = parseKnowledgeText(text, fileName);
+  if (!parsed.ok) return parsed;
+  return compileKnowledge(parsed.file, parsed.locate, fileName, versionOf(text));
+}
+
+export async function loadKnowledgeFile(path: string): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    return {
+      ok: false,
+      problems: [{ code: "file-unreadable", file: path, line: 1, column: 1, ...messages.unreadable(reason) }],
+    };
+  }
+  return loadKnowledgeText(text, path);
+}

@@ -1,0 +1,81 @@
+import { isNode, LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import { type KnowledgeProblem, messages } from "./problems.js";
+import { type KnowledgeFile, knowledgeFileSchema } from "./schema.js";
+
+/**
+ * Parses YAML (or JSON, which is YAML) into a validated KnowledgeFile, keeping a way to turn any
+ * path in the document back into file:line:column for error messages.
+ */
+
+export type PathKey = string | number;
+export type Locate = (path: PathKey[]) => { line: number; column: number };
+
+export type ParseResult =
+  | { ok: true; file: KnowledgeFile; locate: Locate }
+  | { ok: false; problems: KnowledgeProblem[] };
+
+export function parseKnowledgeText(text: string, fileName: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => {
+        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        return {
+          code: "yaml-syntax",
+          file: fileName,
+          line: pos.line,
+          column: pos.col,
+          ...messages.yamlSyntax(firstLine(e.message)),
+        };
+      }),
+    };
+  }
+  const locate: Locate = (path) => {
+    // Walk up the path until a node with a position exists (a missing key points at its parent).
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+  const raw = doc.toJS({ maxAliasCount: 100 });
+  const parsed = knowledgeFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => schemaProblem(i, raw, fileName, locate)) };
+  }
+  return { ok: true, file: parsed.data, locate };
+}
+
+function schemaProblem(
+  issue: z.core.$ZodIssue,
+  raw: unknown,
+  fileName: string,
+  locate: Locate,
+): KnowledgeProblem {
+  const path = issue.path.filter((p): p is PathKey => typeof p !== "symbol");
+  const factId = factIdAt(raw, path);
+  return {
+    code: "schema",
+    file: fileName,
+    ...locate(path),
+    ...(factId ? { factId } : {}),
+    ...messages.schema(path.join("."), issue.message),
+  };
+}
+
+/** The id of the fact a path points into, so schema errors name the fact as well as the line. */
+function factIdAt(raw: unknown, path: PathKey[]): string | undefined {
+  if (path[0] !== "facts" || typeof path[1] !== "number") return undefined;
+  const facts = (raw as { facts?: unknown[] } | null)?.facts;
+  const fact = Array.isArray(facts) ? facts[path[1]] : undefined;
+  const id = (fact as { id?: unknown } | undefined)?.id;
+  return typeof id === "string" ? id : undefined;
+}
+
+const firstLine = (s: string) => s.split("\n")[0] ?? s;

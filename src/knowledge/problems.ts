@@ -1,0 +1,75 @@
+/**
+ * Everything that can be wrong with a knowledge file, as values with a position and a fix.
+ * All user-facing wording lives here so tests can assert on it and it stays consistent.
+ */
+
+export type ProblemCode =
+  | "file-unreadable"
+  | "yaml-syntax"
+  | "schema"
+  | "duplicate-id"
+  | "unknown-source"
+  | "misquote"
+  | "partial-quote"
+  | "unknown-test-fact";
+
+export interface KnowledgeProblem {
+  code: ProblemCode;
+  file: string;
+  line: number;
+  column: number;
+  factId?: string;
+  message: string;
+  /** What to do about it. */
+  hint: string;
+}
+
+export function formatProblem(p: KnowledgeProblem): string {
+  const where = `${p.file}:${p.line}:${p.column}`;
+  const fact = p.factId ? ` fact "${p.factId}":` : "";
+  return `${where}:${fact} ${p.message}\n  -> ${p.hint}`;
+}
+
+export function formatProblems(problems: KnowledgeProblem[]): string {
+  return problems.map(formatProblem).join("\n");
+}
+
+const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** Message and hint per problem; positions are added by the caller. */
+export const messages = {
+  unreadable: (reason: string) => ({
+    message: `cannot read the knowledge file (${reason})`,
+    hint: "check the path in KNOWLEDGE_FILE or --knowledge",
+  }),
+  yamlSyntax: (reason: string) => ({
+    message: `YAML syntax error: ${reason}`,
+    hint: "fix the YAML at this position (indentation, quotes, a missing colon)",
+  }),
+  schema: (path: string, reason: string) => ({
+    message: `${path || "the file"}: ${reason}`,
+    hint: "see knowledge/schema.json or the README for the knowledge file format",
+  }),
+  duplicateId: (kind: "fact" | "source", id: string) => ({
+    message: `duplicate ${kind} id "${id}"`,
+    hint: `give every ${kind} its own id`,
+  }),
+  unknownSource: (id: string, known: string[]) => ({
+    message: `cites unknown source "${id}"`,
+    hint: `use one of the source ids: ${known.join(", ")}`,
+  }),
+  misquote: (source: string, closest: string | undefined) => ({
+    message: `quote not found in source "${source}"`,
+    hint: closest
+      ? `quote whole sentences verbatim; the closest sentence is: "${clip(closest)}"`
+      : "quote whole sentences of the source verbatim",
+  }),
+  partialQuote: (source: string, sentence: string) => ({
+    message: `quote is only part of a sentence of source "${source}"`,
+    hint: `quote whole sentences; the full sentence is: "${clip(sentence, 200)}"`,
+  }),
+  unknownTestFact: (expect: string) => ({
+    message: `test expects unknown fact "${expect}"`,
+    hint: 'expect a fact id from this file, or "unknown"',
+  }),
+};

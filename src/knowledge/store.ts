@@ -1,0 +1,151 @@
+import { type FSWatcher, watch } from "node:fs";
+import { basename, dirname } from "node:path";
+import { buildIndex, type SearchIndex } from "../core/index-build.js";
+import { diffKnowledge, type KnowledgeDiff } from "./diff.js";
+import { loadKnowledgeFile } from "./load.js";
+import type { KnowledgeProblem } from "./problems.js";
+import { formatProblems } from "./problems.js";
+
+/**
+ * Holds the knowledge that is serving. A reload loads, verifies and indexes the new file off to the
+ * side and swaps one reference when it is complete, so a question is always answered from exactly one
+ * whole version; a broken file leaves the old knowledge serving and is reported.
+ */
+
+export interface ReloadReport extends KnowledgeDiff {
+  ok: true;
+  version: string;
+  previousVersion?: string;
+  facts: number;
+  sentences: number;
+  ms: number;
+}
+
+export interface ReloadFailure {
+  ok: false;
+  problems: KnowledgeProblem[];
+  /** The problems as text: file:line:column, fact id, what to do. */
+  message: string;
+  /** The version still serving. */
+  serving?: string;
+  ms: number;
+}
+
+export type ReloadResult = ReloadReport | ReloadFailure;
+
+export interface StoreStatus {
+  file: string;
+  version?: string;
+  title?: string;
+  facts: number;
+  curatedFacts: number;
+  sentences: number;
+  sources: number;
+  loadedAt?: string;
+  lastError?: { at: string; message: string };
+}
+
+export interface StoreOptions {
+  file: string;
+  now?: () => Date;
+}
+
+export class KnowledgeStore {
+  readonly file: string;
+  private index: SearchIndex | undefined;
+  private loadedAt: Date | undefined;
+  private lastError: { at: Date; message: string } | undefined;
+  private readonly now: () => Date;
+  /** Reloads run one at a time; a reload asked for during one waits for it and then runs. */
+  private pending: Promise<unknown> = Promise.resolve();
+  private watcher: FSWatcher | undefined;
+
+  constructor(opts: StoreOptions) {
+    this.file = opts.file;
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  /** The serving index. Take it once per question: the reference never changes under a caller. */
+  current(): SearchIndex {
+    if (!this.index) throw new Error("KnowledgeStore.current() before a successful load");
+    return this.index;
+  }
+
+  get loaded(): boolean {
+    return this.index !== undefined;
+  }
+
+  reload(): Promise<ReloadResult> {
+    const run = this.pending.then(() => this.reloadNow());
+    this.pending = run.catch(() => undefined);
+    return run;
+  }
+
+  private async reloadNow(): Promise<ReloadResult> {
+    const started = performance.now();
+    const result = await loadKnowledgeFile(this.file);
+    const ms = Math.round(performance.now() - started);
+    const previous = this.index?.knowledge;
+    if (!result.ok) {
+      const message = formatProblems(result.problems);
+      this.lastError = { at: this.now(), message };
+      return {
+        ok: false,
+        problems: result.problems,
+        message,
+        ms,
+        ...(previous ? { serving: previous.version } : {}),
+      };
+    }
+    const next = buildIndex(result.knowledge);
+    this.index = next; // the atomic swap
+    this.loadedAt = this.now();
+    this.lastError = undefined;
+    return {
+      ok: true,
+      version: next.knowledge.version,
+      ...(previous ? { previousVersion: previous.version } : {}),
+      ...diffKnowledge(previous, next.knowledge),
+      facts: next.knowledge.facts.length,
+      sentences: next.knowledge.sentences.length,
+      ms: Math.round(performance.now() - started),
+    };
+  }
+
+  status(): StoreStatus {
+    const k = this.index?.knowledge;
+    return {
+      file: this.file,
+      ...(k ? { version: k.version, title: k.title } : {}),
+      facts: k?.facts.length ?? 0,
+      curatedFacts: k?.facts.filter((f) => f.curated).length ?? 0,
+      sentences: k?.sentences.length ?? 0,
+      sources: k?.sources.length ?? 0,
+      ...(this.loadedAt ? { loadedAt: this.loadedAt.toISOString() } : {}),
+      ...(this.lastError
+        ? { lastError: { at: this.lastError.at.toISOString(), message: this.lastError.message } }
+        : {}),
+    };
+  }
+
+  /**
+   * Reload when the file changes. Editors save in bursts (write temp, rename, write again), so wait
+   * for `debounceMs` of quiet before reloading; the callback sees each reload's result.
+   */
+  watch(onReload: (r: ReloadResult) => void, debounceMs = 300): void {
+    if (this.watcher) return;
+    let timer: NodeJS.Timeout | undefined;
+    // Watch the folder, not the file: a save by rename replaces the file's inode and ends a file watch.
+    const name = basename(this.file);
+    this.watcher = watch(dirname(this.file), { persistent: false }, (_event, changed) => {
+      if (changed !== null && changed !== name) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void this.reload().then(onReload), debounceMs);
+    });
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+}

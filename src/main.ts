@@ -1,0 +1,82 @@
+import type { AddressInfo } from "node:net";
+import type { BotDeps } from "./bot/handle.js";
+import { type Config, isLoopback, loadConfig } from "./config.js";
+import { KnowledgeStore } from "./knowledge/store.js";
+import { createLogger, type Logger } from "./log.js";
+import { type BotServer, createBotServer } from "./server.js";
+
+/**
+ * Wiring: config -> knowledge store -> HTTP server -> adapters. Returns a handle so tests can run the
+ * real bot in-process on a loopback port and stop it.
+ */
+
+export interface RunningBot {
+  config: Config;
+  store: KnowledgeStore;
+  server: BotServer;
+  address: AddressInfo;
+  deps: BotDeps;
+  log: Logger;
+  stop(): Promise<void>;
+}
+
+export type StartResult = { ok: true; bot: RunningBot } | { ok: false; exitCode: number; message: string };
+
+export async function startBot(env: Record<string, string | undefined>, log?: Logger): Promise<StartResult> {
+  const cfg = loadConfig(env);
+  if (!cfg.ok) {
+    return { ok: false, exitCode: 78, message: `configuration error:\n  ${cfg.problems.join("\n  ")}` };
+  }
+  const config = cfg.config;
+  const logger = log ?? createLogger(config.LOG_LEVEL);
+  // With authentication off anyone who can reach the port could talk as any user: loopback only.
+  if (!config.teams.auth && !isLoopback(config.HOST)) {
+    return {
+      ok: false,
+      exitCode: 78,
+      message:
+        `HOST=${config.HOST}: local mode (no MICROSOFT_APP_ID) has Bot Framework authentication off, ` +
+        "so it only listens on loopback. Set HOST=127.0.0.1, or configure MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD.",
+    };
+  }
+  const store = new KnowledgeStore({ file: config.knowledgeFile });
+  const first = await store.reload();
+  if (!first.ok) {
+    return { ok: false, exitCode: 3, message: `${config.knowledgeFile} was refused:\n${first.message}` };
+  }
+  logger.info("knowledge loaded", {
+    version: first.version,
+    facts: first.facts,
+    sentences: first.sentences,
+    ms: first.ms,
+  });
+  const deps: BotDeps = { store, admins: new Set(config.ADMIN_USERS), log: logger };
+  const server = createBotServer({ store, log: logger });
+  const stops: (() => Promise<void>)[] = [];
+  // Adapters mount here (each adds its routes to the one server).
+
+  const address = await server.listen(config.PORT, config.HOST);
+  if (config.KNOWLEDGE_WATCH) {
+    store.watch((r) =>
+      r.ok
+        ? logger.info("knowledge reloaded (file changed)", { version: r.version })
+        : logger.warn("knowledge reload refused (file changed)", { error: r.message }),
+    );
+  }
+  return {
+    ok: true,
+    bot: {
+      config,
+      store,
+      server,
+      address,
+      deps,
+      log: logger,
+      stop: async () => {
+        store.close();
+        for (const s of stops) await s();
+        await server.close();
+      },
+    },
+  };
+}
