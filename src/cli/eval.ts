@@ -91,6 +91,7 @@ function formatSummary(rows: EvalRow[]): string {
     `questions        ${rows.length} (${s.answerable} answerable, ${s.outOfScope} out of scope)`,
     `hit@1            ${pct(s.hit1)}`,
     `hit@3            ${pct(s.hit3)}`,
+    `ranking hit@1    ${pct(s.ranked1)} (top candidate, even when the bot abstained)`,
     `abstention       ${pct(s.abstained)} of out-of-scope questions answered "unknown"`,
     `false unknown    ${pct(s.falseUnknown)} of answerable questions`,
     `latency          p50 ${s.p50ms.toFixed(3)} ms, p95 ${s.p95ms.toFixed(3)} ms, max ${s.maxMs.toFixed(3)} ms`,

@@ -16,6 +16,8 @@ export const THRESHOLDS = { answered: 0.5, suggested: 0.3, suggestion: 0.15 } as
 /** Longest question we read; beyond this is pasted text, not a question. */
 export const MAX_QUESTION_CHARS = 2000;
 const CANDIDATES = 8;
+/** How much calibrated confidence (vs raw BM25F score) orders the candidates. */
+export const RANKING = { confidenceMix: 0.5 };
 
 interface Scored {
   doc: number;
@@ -64,6 +66,7 @@ function coverageOf(concepts: Concept[], index: SearchIndex, doc: number): numbe
   let total = 0;
   let matched = 0;
   for (const c of concepts) {
+    if (c.pair) continue;
     total += c.idf;
     let best = 0;
     for (const a of c.alternatives) if (a.weight > best && hasTerm(index, a.term, doc)) best = a.weight;
@@ -84,6 +87,8 @@ function rank(question: string, index: SearchIndex): Scored[] {
   if (concepts.length === 0) return [];
   const scores = scoreDocs(concepts, index);
   const top = [...scores].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES);
+  const bestScore = top[0]?.[1] ?? 1;
+  const order = (r: Scored) => RANKING.confidenceMix * r.confidence + r.score / bestScore;
   return top
     .map(([doc, score]) => {
       const coverage = coverageOf(concepts, index, doc);

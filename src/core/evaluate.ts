@@ -37,6 +37,8 @@ export function hitRank(a: Answer, gold: string[]): number {
 export interface EvalSummary {
   answerable: number;
   hit1: number;
+  /** Top candidate quotes gold, even when the bot abstained: how good the ranking is alone. */
+  ranked1: number;
   hit3: number;
   outOfScope: number;
   abstained: number;
@@ -61,6 +63,7 @@ export function percentile(sorted: number[], p: number): number {
 export function summarise(rows: EvalRow[]): EvalSummary {
   let answerable = 0;
   let hit1 = 0;
+  let ranked1 = 0;
   let hit3 = 0;
   let outOfScope = 0;
   let abstained = 0;
@@ -75,6 +78,7 @@ export function summarise(rows: EvalRow[]): EvalSummary {
     answerable++;
     const r = hitRank(answer, q.expect);
     if (r === 1 && answer.status !== "unknown") hit1++;
+    if (r === 1) ranked1++;
     if (r >= 1 && r <= 3) hit3++;
     if (answer.status === "unknown") falseUnknown++;
   }
@@ -83,6 +87,7 @@ export function summarise(rows: EvalRow[]): EvalSummary {
   return {
     answerable,
     hit1: rate(hit1, answerable),
+    ranked1: rate(ranked1, answerable),
     hit3: rate(hit3, answerable),
     outOfScope,
     abstained: rate(abstained, outOfScope),

@@ -8,19 +8,23 @@ import { isStopword, termOf, words } from "./text.js";
  */
 
 /** How much each part of a fact counts. Example questions and keywords are what askers type. */
-export const FIELD_WEIGHTS = {
+export const FIELD_WEIGHTS: Record<"questions" | "keywords" | "answer" | "quote" | "context", number> = {
   questions: 1.0,
   keywords: 1.0,
   answer: 0.7,
   quote: 0.8,
   /** The sentence before an implicit fact's sentence, and the source title: context, not content. */
   context: 0.25,
-} as const;
+};
 type Field = keyof typeof FIELD_WEIGHTS;
 
 // BM25 saturation and length normalisation; questions/keywords are lists, so their length says little.
-const K1 = 1.2;
-const B: Record<Field, number> = { questions: 0.3, keywords: 0.2, answer: 0.5, quote: 0.6, context: 0.5 };
+// Tuned on the development questions and the public sources-only benchmarks (see README).
+export const BM25 = {
+  pairs: true,
+  k1: 1.2,
+  b: { questions: 0.3, keywords: 0.2, answer: 0.5, quote: 0.6, context: 0.5 } as Record<Field, number>,
+};
 
 export interface Posting {
   docs: Int32Array;
@@ -86,12 +90,19 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
       const counts = new Map<string, number>();
       let len = 0;
       for (const text of texts[f]) {
+        let prev = "";
         for (const w of words(text)) {
           if (isStopword(w)) continue;
           const t = termOf(w);
           if (!surfaces.has(w)) surfaces.set(w, t);
           counts.set(t, (counts.get(t) ?? 0) + 1);
           len++;
+          // Adjacent topic words also index as a pair, so a question that reuses a phrase ranks it first.
+          if (prev && BM25.pairs) {
+            const pair = `${prev} ${t}`;
+            counts.set(pair, (counts.get(pair) ?? 0) + 1);
+          }
+          prev = t;
         }
       }
       lengths[f][d] = len;
@@ -110,7 +121,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     const combined = new Map<string, number>();
     perField.forEach((counts, fi) => {
       const f = fields[fi] as Field;
-      const norm = 1 - B[f] + (B[f] * (lengths[f][d] ?? 0)) / avg[f];
+      const norm = 1 - BM25.b[f] + (BM25.b[f] * (lengths[f][d] ?? 0)) / avg[f];
       for (const [t, tf] of counts) combined.set(t, (combined.get(t) ?? 0) + (FIELD_WEIGHTS[f] * tf) / norm);
     });
     for (const [t, tf] of combined) {
@@ -120,7 +131,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
         lists.set(t, l);
       }
       l.docs.push(d);
-      l.weights.push((tf * (K1 + 1)) / (tf + K1));
+      l.weights.push((tf * (BM25.k1 + 1)) / (tf + BM25.k1));
     }
   }
   const postings = new Map<string, Posting>();

@@ -1,6 +1,8 @@
 import Fuse from "fuse.js";
 import type { SearchIndex } from "./index-build.js";
-import { isStopword, termOf, words } from "./text.js";
+import { isStopword, STOPWORD_LIST, termOf, words } from "./text.js";
+
+const STOPWORD_VOCAB = new Map(STOPWORD_LIST.filter((w) => w.length >= 3).map((w) => [w, w]));
 
 /**
  * Turns a question into concepts: one per topic word, each with the index terms that may stand for it
@@ -15,11 +17,14 @@ export interface Alternative {
 export interface Concept {
   word: string;
   alternatives: Alternative[];
+  /** A phrase of two adjacent words: adds to the score, not to coverage. */
+  pair?: boolean;
   /** How much this word matters: the idf of its best-known form, or the maximum for unknown words. */
   idf: number;
 }
 
-const SYNONYM_WEIGHT = 0.8;
+/** Tunables: how much a synonym or a typo correction counts relative to the word itself. */
+export const QUERY = { pairWeight: 0.5, synonymWeight: 0.8, fuzzyWeight: 0.9, unknownIdf: 0.8 };
 const MAX_FUZZY = 3;
 // Fuse.js score is 0 for a perfect match and 1 for none; beyond this a "correction" is a different word.
 const FUZZY_THRESHOLD = 0.34;
@@ -82,13 +87,20 @@ function fuzzyAlternatives(w: string, index: SearchIndex): Alternative[] {
   for (const r of fuse.search(w).slice(0, MAX_FUZZY * 2)) {
     const term = index.surfaces.get(r.item);
     if (!term) continue;
-    const weight = 0.9 * (1 - (r.score ?? 1));
+    const weight = QUERY.fuzzyWeight * (1 - (r.score ?? 1));
     if (weight > (byTerm.get(term) ?? 0)) byTerm.set(term, weight);
   }
   return [...byTerm]
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_FUZZY)
     .map(([term, weight]) => ({ term, weight }));
+}
+
+function isMisspeltStopword(w: string): boolean {
+  if (w.length > 6) return false;
+  const found = new Set<string>();
+  oneEditAway(w, STOPWORD_VOCAB, found);
+  return found.size > 0;
 }
 
 export function parseQuestion(question: string, index: SearchIndex): Concept[] {
@@ -105,9 +117,11 @@ export function parseQuestion(question: string, index: SearchIndex): Concept[] {
     concepts.push({ word: term, alternatives, idf: 0 });
   }
   addSynonyms(concepts, index);
+  addPairs(concepts, index);
   for (const c of concepts) {
+    if (c.pair) continue;
     const idfs = c.alternatives.map((a) => index.postings.get(a.term)?.idf ?? 0);
-    c.idf = c.alternatives.length > 0 ? Math.max(...idfs) : index.maxIdf;
+    c.idf = c.alternatives.length > 0 ? Math.max(...idfs) : index.maxIdf * QUERY.unknownIdf;
   }
   return concepts;
 }
@@ -121,7 +135,7 @@ function addSynonyms(concepts: Concept[], index: SearchIndex): void {
       if (at < 0) continue;
       for (const other of group) {
         if (other === member) continue;
-        const weight = SYNONYM_WEIGHT / Math.sqrt(other.length);
+        const weight = QUERY.synonymWeight / Math.sqrt(other.length);
         for (let i = at; i < at + member.length; i++) {
           const c = concepts[i];
           if (!c) continue;
@@ -141,4 +155,20 @@ function findRun(seq: string[], run: string[]): number {
     return i;
   }
   return -1;
+}
+
+/**
+ * Adjacent question words that stand together in a fact ("mining trucks") add a pair concept. It
+ * scores but does not count towards coverage: a question is not less answered for missing a phrase.
+ */
+function addPairs(concepts: Concept[], index: SearchIndex): void {
+  const n = concepts.length;
+  for (let i = 0; i + 1 < n; i++) {
+    const a = concepts[i];
+    const b = concepts[i + 1];
+    if (!a || !b || a.alternatives[0]?.weight !== 1 || b.alternatives[0]?.weight !== 1) continue;
+    const term = `${a.alternatives[0].term} ${b.alternatives[0].term}`;
+    if (index.postings.has(term))
+      concepts.push({ word: term, alternatives: [{ term, weight: QUERY.pairWeight }], idf: 0, pair: true });
+  }
 }

@@ -27,7 +27,7 @@ export function stripMarkup(s: string): string {
 }
 
 // Words that carry no topic. Question words are dropped too: the intent they carry is not in the index.
-const STOPWORDS = new Set(
+export const STOPWORD_LIST: readonly string[] =
   `a about above after again against all am an and any are aren't as at be because been before being below
 between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each
 few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself
@@ -37,8 +37,8 @@ she'll she's should shouldn't so some such than that that's the their theirs the
 there's these they they'd they'll they're they've this those through to too under until up very was wasn't we
 we'd we'll we're we've were weren't what what's when when's where where's which while who who's whom why why's
 with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves also just now us tell
-please know explain whats hey hi hello thanks thank quick q question does did really much many`.split(/\s+/),
-);
+please know explain whats hey hi hello thanks thank quick q question does did really much many`.split(/\s+/);
+const STOPWORDS = new Set(STOPWORD_LIST);
 
 const WORD = /[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu;
 
