@@ -1,6 +1,6 @@
 import type { SearchIndex } from "./index-build.js";
 import type { Fact } from "./knowledge.js";
-import { type Concept, parseQuestion } from "./query.js";
+import { type Concept, parseQuestion, QUERY } from "./query.js";
 import type { Answer, Suggestion } from "./types.js";
 
 /**
@@ -16,8 +16,10 @@ export const THRESHOLDS = { answered: 0.5, suggested: 0.3, suggestion: 0.15 } as
 /** Longest question we read; beyond this is pasted text, not a question. */
 export const MAX_QUESTION_CHARS = 2000;
 const CANDIDATES = 8;
+/** Candidates re-scored with the phrase bonus before confidence is computed. */
+const RERANK_POOL = 50;
 /** How much calibrated confidence (vs raw BM25F score) orders the candidates. */
-export const RANKING = { confidenceMix: 0.5 };
+export const RANKING = { confidenceMix: 1 };
 
 interface Scored {
   doc: number;
@@ -26,34 +28,59 @@ interface Scored {
   confidence: number;
 }
 
-function scoreDocs(concepts: Concept[], index: SearchIndex): Map<number, number> {
-  const scores = new Map<number, number>();
+/** Sum over concepts of each doc's best alternative; a synonym and the word itself don't add up. */
+function scoreDocs(concepts: Concept[], index: SearchIndex): { scores: Float64Array; touched: number[] } {
+  const n = index.knowledge.facts.length;
+  const scores = new Float64Array(n);
+  const best = new Float64Array(n);
+  const touched: number[] = [];
   for (const c of concepts) {
-    // Per concept, a doc earns its best alternative only: a synonym and the word itself don't add up.
-    const best = new Map<number, number>();
+    const seen: number[] = [];
     for (const alt of c.alternatives) {
-      const p = index.postings.get(alt.term);
-      if (!p) continue;
-      const k = alt.weight * p.idf;
-      for (let i = 0; i < p.docs.length; i++) {
-        const d = p.docs[i] as number;
-        const s = k * (p.weights[i] as number);
-        if (s > (best.get(d) ?? 0)) best.set(d, s);
+      const id = index.terms.get(alt.term);
+      if (id === undefined) continue;
+      const k = alt.weight * (index.idf[id] ?? 0);
+      const end = index.offsets[id + 1] ?? 0;
+      for (let i = index.offsets[id] ?? 0; i < end; i++) {
+        const d = index.docs[i] as number;
+        const s = k * (index.weights[i] as number);
+        if (best[d] === 0) seen.push(d);
+        if (s > (best[d] ?? 0)) best[d] = s;
       }
     }
-    for (const [d, s] of best) scores.set(d, (scores.get(d) ?? 0) + s);
+    for (const d of seen) {
+      if (scores[d] === 0) touched.push(d);
+      scores[d] = (scores[d] ?? 0) + (best[d] ?? 0);
+      best[d] = 0;
+    }
   }
-  return scores;
+  return { scores, touched };
+}
+
+/** The k highest-scoring docs, without sorting every touched doc (a common word touches thousands). */
+function topK(scores: Float64Array, touched: number[], k: number): number[] {
+  const top: number[] = [];
+  for (const d of touched) {
+    const s = scores[d] ?? 0;
+    if (top.length === k && s <= (scores[top[k - 1] as number] ?? 0)) continue;
+    let i = top.length < k ? top.length : k - 1;
+    while (i > 0 && (scores[top[i - 1] as number] ?? 0) < s) {
+      top[i] = top[i - 1] as number;
+      i--;
+    }
+    top[i] = d;
+  }
+  return top;
 }
 
 function hasTerm(index: SearchIndex, term: string, doc: number): boolean {
-  const docs = index.postings.get(term)?.docs;
-  if (!docs) return false;
-  let lo = 0;
-  let hi = docs.length - 1;
+  const id = index.terms.get(term);
+  if (id === undefined) return false;
+  let lo = index.offsets[id] ?? 0;
+  let hi = (index.offsets[id + 1] ?? 0) - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const v = docs[mid] as number;
+    const v = index.docs[mid] as number;
     if (v === doc) return true;
     if (v < doc) lo = mid + 1;
     else hi = mid - 1;
@@ -61,12 +88,37 @@ function hasTerm(index: SearchIndex, term: string, doc: number): boolean {
   return false;
 }
 
+/**
+ * Phrase bonus: question words that stand side by side in the fact too ("mining trucks") are
+ * stronger evidence than the same words scattered. Checked on candidates only, from their term ids.
+ */
+function pairBonus(concepts: Concept[], index: SearchIndex, doc: number): number {
+  const ids = concepts.map((c) => {
+    const a = c.alternatives[0];
+    return a && a.weight === 1 ? (index.terms.get(a.term) ?? -2) : -2;
+  });
+  let bonus = 0;
+  const from = index.seqStart[doc] ?? 0;
+  const to = index.seqStart[doc + 1] ?? 0;
+  for (let i = 0; i + 1 < ids.length; i++) {
+    const a = ids[i] as number;
+    const b = ids[i + 1] as number;
+    if (a < 0 || b < 0) continue;
+    for (let j = from; j + 1 < to; j++) {
+      if (index.seq[j] === a && index.seq[j + 1] === b) {
+        bonus += QUERY.pairWeight * ((index.idf[a] ?? 0) + (index.idf[b] ?? 0));
+        break;
+      }
+    }
+  }
+  return bonus;
+}
+
 /** Fraction of the question's idf mass that a doc matches, discounted by match quality. */
 function coverageOf(concepts: Concept[], index: SearchIndex, doc: number): number {
   let total = 0;
   let matched = 0;
   for (const c of concepts) {
-    if (c.pair) continue;
     total += c.idf;
     let best = 0;
     for (const a of c.alternatives) if (a.weight > best && hasTerm(index, a.term, doc)) best = a.weight;
@@ -85,21 +137,20 @@ function calibrate(coverage: number, score: number, concepts: Concept[]): number
 function rank(question: string, index: SearchIndex): Scored[] {
   const concepts = parseQuestion(question, index);
   if (concepts.length === 0) return [];
-  const scores = scoreDocs(concepts, index);
-  const top = [...scores].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES);
-  const bestScore = top[0]?.[1] ?? 1;
+  const { scores, touched } = scoreDocs(concepts, index);
+  const pool = topK(scores, touched, RERANK_POOL).map((doc) => ({
+    doc,
+    score: (scores[doc] ?? 0) + pairBonus(concepts, index, doc),
+  }));
+  const top = pool.sort((a, b) => b.score - a.score).slice(0, CANDIDATES);
+  const bestScore = top[0]?.score || 1;
   const order = (r: Scored) => RANKING.confidenceMix * r.confidence + r.score / bestScore;
   return top
-    .map(([doc, score]) => {
+    .map(({ doc, score }) => {
       const coverage = coverageOf(concepts, index, doc);
       return { doc, score, coverage, confidence: calibrate(coverage, score, concepts) };
     })
-    .sort(
-      (a, b) =>
-        b.confidence * 0.5 +
-        b.score / (top[0]?.[1] ?? 1) -
-        (a.confidence * 0.5 + a.score / (top[0]?.[1] ?? 1)),
-    );
+    .sort((a, b) => order(b) - order(a));
 }
 
 function round(x: number): number {

@@ -21,21 +21,23 @@ type Field = keyof typeof FIELD_WEIGHTS;
 // BM25 saturation and length normalisation; questions/keywords are lists, so their length says little.
 // Tuned on the development questions and the public sources-only benchmarks (see README).
 export const BM25 = {
-  pairs: true,
   k1: 1.2,
   b: { questions: 0.3, keywords: 0.2, answer: 0.5, quote: 0.6, context: 0.5 } as Record<Field, number>,
 };
 
-export interface Posting {
-  docs: Int32Array;
-  /** Saturated BM25F term weight per doc (multiply by idf to score). */
-  weights: Float32Array;
-  idf: number;
-}
-
 export interface SearchIndex {
   knowledge: Knowledge;
-  postings: Map<string, Posting>;
+  /** Index term -> term id. */
+  terms: Map<string, number>;
+  idf: Float64Array;
+  /** Postings in CSR form: term t's docs are docs[offsets[t] .. offsets[t+1]), ascending. */
+  offsets: Int32Array;
+  docs: Int32Array;
+  /** Saturated BM25F weight of the term in each posting's doc (multiply by idf to score). */
+  weights: Float32Array;
+  /** Each fact's term ids in text order, -1 between texts; fact d is seq[seqStart[d] .. seqStart[d+1]). */
+  seq: Int32Array;
+  seqStart: Int32Array;
   /** Surface word -> index term, for every word that occurs (typo correction works on surfaces). */
   surfaces: Map<string, string>;
   /** Surface words sorted, for prefix completion of partial words. */
@@ -71,78 +73,115 @@ function fieldTexts(fact: Fact, k: Knowledge): Record<Field, string[]> {
   };
 }
 
+const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
+
+/** A growable Int32Array: the index of 100k sentences has millions of entries, too many for JS arrays. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  view(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/**
+ * Two passes keep memory flat at 100k sentences: the first tokenises every fact once into term ids
+ * (kept: phrase checks use them) and counts document frequency; the second computes BM25F weights
+ * straight into preallocated posting arrays.
+ */
 export function buildIndex(knowledge: Knowledge): SearchIndex {
   const n = knowledge.facts.length;
-  const fieldTerms: Map<string, number>[][] = [];
-  const lengths: Record<Field, Float64Array> = {
-    questions: new Float64Array(n),
-    keywords: new Float64Array(n),
-    answer: new Float64Array(n),
-    quote: new Float64Array(n),
-    context: new Float64Array(n),
-  };
+  const terms = new Map<string, number>();
   const surfaces = new Map<string, string>();
-  const fields = Object.keys(FIELD_WEIGHTS) as Field[];
+  const df: number[] = [];
+  const lastDoc: number[] = [];
+  // Per fact: field f's tokens are tokens[fieldStart[d*F+f] .. fieldStart[d*F+f+1]).
+  const F = FIELDS.length;
+  const tokens = new IntList();
+  const fieldStart = new Int32Array(n * F + 1);
+  const lengthSum = new Float64Array(F);
 
   knowledge.facts.forEach((fact, d) => {
     const texts = fieldTexts(fact, knowledge);
-    fieldTerms[d] = fields.map((f) => {
-      const counts = new Map<string, number>();
-      let len = 0;
+    FIELDS.forEach((f, fi) => {
+      fieldStart[d * F + fi] = tokens.length;
       for (const text of texts[f]) {
-        let prev = "";
         for (const w of words(text)) {
           if (isStopword(w)) continue;
-          const t = termOf(w);
-          if (!surfaces.has(w)) surfaces.set(w, t);
-          counts.set(t, (counts.get(t) ?? 0) + 1);
-          len++;
-          // Adjacent topic words also index as a pair, so a question that reuses a phrase ranks it first.
-          if (prev && BM25.pairs) {
-            const pair = `${prev} ${t}`;
-            counts.set(pair, (counts.get(pair) ?? 0) + 1);
+          let t = surfaces.get(w);
+          if (t === undefined) {
+            t = termOf(w);
+            surfaces.set(w, t);
           }
-          prev = t;
+          let id = terms.get(t);
+          if (id === undefined) {
+            id = terms.size;
+            terms.set(t, id);
+            df.push(0);
+            lastDoc.push(-1);
+          }
+          if (lastDoc[id] !== d) {
+            lastDoc[id] = d;
+            df[id] = (df[id] ?? 0) + 1;
+          }
+          tokens.push(id);
         }
+        tokens.push(-1);
       }
-      lengths[f][d] = len;
-      return counts;
+      lengthSum[fi] = (lengthSum[fi] ?? 0) + tokens.length - (fieldStart[d * F + fi] ?? 0);
     });
   });
+  fieldStart[n * F] = tokens.length;
+  const seq = tokens.view();
+  const avg = FIELDS.map((_, fi) => Math.max(1, (lengthSum[fi] ?? 0) / Math.max(1, n)));
 
-  const avg = Object.fromEntries(
-    fields.map((f) => [f, Math.max(1, lengths[f].reduce((a, b) => a + b, 0) / Math.max(1, n))]),
-  ) as Record<Field, number>;
+  const T = terms.size;
+  const offsets = new Int32Array(T + 1);
+  for (let t = 0; t < T; t++) offsets[t + 1] = (offsets[t] ?? 0) + (df[t] ?? 0);
+  const fill = offsets.slice(0, T);
+  const docs = new Int32Array(offsets[T] ?? 0);
+  const weights = new Float32Array(docs.length);
+  const tf = new Float64Array(T);
+  const touched = new IntList();
 
-  // Collect per-term (doc, weight) pairs, then freeze into typed arrays.
-  const lists = new Map<string, { docs: number[]; weights: number[] }>();
   for (let d = 0; d < n; d++) {
-    const perField = fieldTerms[d] ?? [];
-    const combined = new Map<string, number>();
-    perField.forEach((counts, fi) => {
-      const f = fields[fi] as Field;
-      const norm = 1 - BM25.b[f] + (BM25.b[f] * (lengths[f][d] ?? 0)) / avg[f];
-      for (const [t, tf] of counts) combined.set(t, (combined.get(t) ?? 0) + (FIELD_WEIGHTS[f] * tf) / norm);
-    });
-    for (const [t, tf] of combined) {
-      let l = lists.get(t);
-      if (!l) {
-        l = { docs: [], weights: [] };
-        lists.set(t, l);
+    touched.length = 0;
+    for (let fi = 0; fi < F; fi++) {
+      const from = fieldStart[d * F + fi] ?? 0;
+      const to = fieldStart[d * F + fi + 1] ?? 0;
+      const f = FIELDS[fi] as Field;
+      const norm = 1 - BM25.b[f] + (BM25.b[f] * (to - from)) / (avg[fi] ?? 1);
+      const w = FIELD_WEIGHTS[f] / norm;
+      for (let i = from; i < to; i++) {
+        const id = seq[i] as number;
+        if (id < 0) continue;
+        if (tf[id] === 0) touched.push(id);
+        tf[id] = (tf[id] ?? 0) + w;
       }
-      l.docs.push(d);
-      l.weights.push((tf * (BM25.k1 + 1)) / (tf + BM25.k1));
+    }
+    for (let i = 0; i < touched.length; i++) {
+      const id = touched.data[i] as number;
+      const x = tf[id] ?? 0;
+      const at = fill[id] ?? 0;
+      docs[at] = d;
+      weights[at] = (x * (BM25.k1 + 1)) / (x + BM25.k1);
+      fill[id] = at + 1;
+      tf[id] = 0;
     }
   }
-  const postings = new Map<string, Posting>();
-  for (const [t, l] of lists) {
-    const df = l.docs.length;
-    postings.set(t, {
-      docs: Int32Array.from(l.docs),
-      weights: Float32Array.from(l.weights),
-      idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)),
-    });
-  }
+
+  const idf = new Float64Array(T);
+  for (let t = 0; t < T; t++) idf[t] = Math.log(1 + (n - (df[t] ?? 0) + 0.5) / ((df[t] ?? 0) + 0.5));
+  const seqStart = new Int32Array(n + 1);
+  for (let d = 0; d <= n; d++) seqStart[d] = fieldStart[d * F] ?? seq.length;
 
   const synonyms = knowledge.synonyms.map((group) =>
     group
@@ -156,10 +195,22 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
 
   return {
     knowledge,
-    postings,
+    terms,
+    idf,
+    offsets,
+    docs,
+    weights,
+    seq,
+    seqStart,
     surfaces,
     sortedSurfaces: [...surfaces.keys()].sort(),
     synonyms,
     maxIdf: Math.log(1 + (n + 0.5) / 0.5),
   };
+}
+
+/** idf of an index term, or undefined when the knowledge never uses it. */
+export function idfOf(index: SearchIndex, term: string): number | undefined {
+  const id = index.terms.get(term);
+  return id === undefined ? undefined : index.idf[id];
 }

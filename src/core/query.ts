@@ -1,5 +1,5 @@
 import Fuse from "fuse.js";
-import type { SearchIndex } from "./index-build.js";
+import { idfOf, type SearchIndex } from "./index-build.js";
 import { isStopword, STOPWORD_LIST, termOf, words } from "./text.js";
 
 const STOPWORD_VOCAB = new Map(STOPWORD_LIST.filter((w) => w.length >= 3).map((w) => [w, w]));
@@ -17,14 +17,12 @@ export interface Alternative {
 export interface Concept {
   word: string;
   alternatives: Alternative[];
-  /** A phrase of two adjacent words: adds to the score, not to coverage. */
-  pair?: boolean;
   /** How much this word matters: the idf of its best-known form, or the maximum for unknown words. */
   idf: number;
 }
 
 /** Tunables: how much a synonym or a typo correction counts relative to the word itself. */
-export const QUERY = { pairWeight: 0.5, synonymWeight: 0.8, fuzzyWeight: 0.9, unknownIdf: 0.8 };
+export const QUERY = { pairWeight: 0.25, synonymWeight: 0.8, fuzzyWeight: 0.9, unknownIdf: 0.8 };
 const MAX_FUZZY = 3;
 // Fuse.js score is 0 for a perfect match and 1 for none; beyond this a "correction" is a different word.
 const FUZZY_THRESHOLD = 0.34;
@@ -111,16 +109,14 @@ export function parseQuestion(question: string, index: SearchIndex): Concept[] {
     const term = termOf(w);
     if (seen.has(term)) continue;
     seen.add(term);
-    const alternatives: Alternative[] = index.postings.has(term)
+    const alternatives: Alternative[] = index.terms.has(term)
       ? [{ term, weight: 1 }]
       : fuzzyAlternatives(w, index);
     concepts.push({ word: term, alternatives, idf: 0 });
   }
   addSynonyms(concepts, index);
-  addPairs(concepts, index);
   for (const c of concepts) {
-    if (c.pair) continue;
-    const idfs = c.alternatives.map((a) => index.postings.get(a.term)?.idf ?? 0);
+    const idfs = c.alternatives.map((a) => idfOf(index, a.term) ?? 0);
     c.idf = c.alternatives.length > 0 ? Math.max(...idfs) : index.maxIdf * QUERY.unknownIdf;
   }
   return concepts;
@@ -140,7 +136,7 @@ function addSynonyms(concepts: Concept[], index: SearchIndex): void {
           const c = concepts[i];
           if (!c) continue;
           for (const term of other) {
-            if (!index.postings.has(term) || c.alternatives.some((a) => a.term === term)) continue;
+            if (!index.terms.has(term) || c.alternatives.some((a) => a.term === term)) continue;
             c.alternatives.push({ term, weight });
           }
         }
@@ -155,20 +151,4 @@ function findRun(seq: string[], run: string[]): number {
     return i;
   }
   return -1;
-}
-
-/**
- * Adjacent question words that stand together in a fact ("mining trucks") add a pair concept. It
- * scores but does not count towards coverage: a question is not less answered for missing a phrase.
- */
-function addPairs(concepts: Concept[], index: SearchIndex): void {
-  const n = concepts.length;
-  for (let i = 0; i + 1 < n; i++) {
-    const a = concepts[i];
-    const b = concepts[i + 1];
-    if (!a || !b || a.alternatives[0]?.weight !== 1 || b.alternatives[0]?.weight !== 1) continue;
-    const term = `${a.alternatives[0].term} ${b.alternatives[0].term}`;
-    if (index.postings.has(term))
-      concepts.push({ word: term, alternatives: [{ term, weight: QUERY.pairWeight }], idf: 0, pair: true });
-  }
 }
