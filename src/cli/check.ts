@@ -1,4 +1,6 @@
-import { loadKnowledgeFile } from "../knowledge/load.js";
+import { buildIndex } from "../core/index-build.js";
+import { runKnowledgeTests } from "../core/knowledge-tests.js";
+import { loadKnowledgeFile, testProblems } from "../knowledge/load.js";
 import { formatProblems } from "../knowledge/problems.js";
 import { parseCommandArgs } from "./args.js";
 import { type CliIO, EXIT, knowledgePath } from "./io.js";
@@ -20,6 +22,14 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT.badKnowledge;
   }
   const k = r.knowledge;
+  const failed = testProblems(runKnowledgeTests(buildIndex(k)), path);
+  if (failed.length > 0) {
+    io.err(formatProblems(failed));
+    io.err(
+      `\n${path}: ${failed.length} of ${k.tests.length} test questions failed; a reload of this file would be refused.`,
+    );
+    return EXIT.badKnowledge;
+  }
   const curated = k.facts.filter((f) => f.curated);
   const implicit = k.facts.length - curated.length;
   const questions = curated.reduce((n, f) => n + f.questions.length, 0);
@@ -27,7 +37,7 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     `${path}: OK, version ${k.version}\n` +
       `  "${k.title}": ${k.sources.length} source(s), ${k.sentences.length} sentences, ` +
       `${curated.length} curated facts (${questions} example questions), ${implicit} uncited sentences ` +
-      `answerable as implicit facts, ${k.synonyms.length} synonym groups`,
+      `answerable as implicit facts, ${k.synonyms.length} synonym groups, ${k.tests.length} test questions passed`,
   );
   return EXIT.ok;
 }

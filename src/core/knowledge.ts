@@ -39,6 +39,9 @@ export interface Fact {
 export interface KnowledgeTest {
   question: string;
   expect: string;
+  /** Where the test stands in the file, for error messages. */
+  line?: number;
+  column?: number;
 }
 
 export interface Knowledge {

@@ -2,7 +2,7 @@ import Fuse from "fuse.js";
 import { idfOf, type SearchIndex } from "./index-build.js";
 import { isStopword, STOPWORD_LIST, termOf, words } from "./text.js";
 
-const STOPWORD_VOCAB = new Map(STOPWORD_LIST.filter((w) => w.length >= 3).map((w) => [w, w]));
+const STOPWORD_VOCAB = new Map(STOPWORD_LIST.filter((w) => w.length >= 4).map((w) => [w, w]));
 
 /**
  * Turns a question into concepts: one per topic word, each with the index terms that may stand for it
@@ -95,7 +95,8 @@ function fuzzyAlternatives(w: string, index: SearchIndex): Alternative[] {
 }
 
 function isMisspeltStopword(w: string): boolean {
-  if (w.length > 6) return false;
+  // Short words are too close to too many stopwords ("cap" ~ "can"): only 4-6 letter ones qualify.
+  if (w.length < 4 || w.length > 6) return false;
   const found = new Set<string>();
   oneEditAway(w, STOPWORD_VOCAB, found);
   return found.size > 0;
@@ -112,6 +113,9 @@ export function parseQuestion(question: string, index: SearchIndex): Concept[] {
     const alternatives: Alternative[] = index.terms.has(term)
       ? [{ term, weight: 1 }]
       : fuzzyAlternatives(w, index);
+    // "whan", "teh", "waht": a misspelt stopword carries no topic; kept, it would make the question
+    // look out of scope.
+    if (alternatives.length === 0 && isMisspeltStopword(w)) continue;
     concepts.push({ word: term, alternatives, idf: 0 });
   }
   addSynonyms(concepts, index);

@@ -150,7 +150,7 @@ export function compileKnowledge(
       sentences,
       facts,
       synonyms: file.synonyms,
-      tests: file.tests,
+      tests: file.tests.map((t, i) => ({ ...t, ...locate(["tests", i, "question"]) })),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Knowledge } from "../core/knowledge.js";
+import type { TestFailure } from "../core/knowledge-tests.js";
 import { compileKnowledge, versionOf } from "./compile.js";
 import { parseKnowledgeText } from "./parse.js";
 import { type KnowledgeProblem, messages } from "./problems.js";
@@ -25,4 +26,15 @@ export async function loadKnowledgeFile(path: string): Promise<LoadResult> {
     };
   }
   return loadKnowledgeText(text, path);
+}
+
+/** Test-question failures as problems, so check and reload report them like any other. */
+export function testProblems(failures: TestFailure[], file: string): KnowledgeProblem[] {
+  return failures.map((f) => ({
+    code: "test-failed" as const,
+    file,
+    line: f.line ?? 1,
+    column: f.column ?? 1,
+    ...messages.testFailed(f.question, f.expect, f.got),
+  }));
 }

@@ -11,7 +11,8 @@ export type ProblemCode =
   | "unknown-source"
   | "misquote"
   | "partial-quote"
-  | "unknown-test-fact";
+  | "unknown-test-fact"
+  | "test-failed";
 
 export interface KnowledgeProblem {
   code: ProblemCode;
@@ -67,6 +68,10 @@ export const messages = {
   partialQuote: (source: string, sentence: string) => ({
     message: `quote is only part of a sentence of source "${source}"`,
     hint: `quote whole sentences; the full sentence is: "${clip(sentence, 200)}"`,
+  }),
+  testFailed: (question: string, expect: string, got: string) => ({
+    message: `test question "${clip(question, 80)}" expects ${expect} but is answered with ${got}`,
+    hint: "add example questions or keywords to the expected fact, or correct the test",
   }),
   unknownTestFact: (expect: string) => ({
     message: `test expects unknown fact "${expect}"`,

@@ -1,8 +1,9 @@
 import { type FSWatcher, watch } from "node:fs";
 import { basename, dirname } from "node:path";
 import { buildIndex, type SearchIndex } from "../core/index-build.js";
+import { runKnowledgeTests } from "../core/knowledge-tests.js";
 import { diffKnowledge, type KnowledgeDiff } from "./diff.js";
-import { loadKnowledgeFile } from "./load.js";
+import { loadKnowledgeFile, testProblems } from "./load.js";
 import type { KnowledgeProblem } from "./problems.js";
 import { formatProblems } from "./problems.js";
 
@@ -84,20 +85,12 @@ export class KnowledgeStore {
   private async reloadNow(): Promise<ReloadResult> {
     const started = performance.now();
     const result = await loadKnowledgeFile(this.file);
-    const ms = Math.round(performance.now() - started);
     const previous = this.index?.knowledge;
-    if (!result.ok) {
-      const message = formatProblems(result.problems);
-      this.lastError = { at: this.now(), message };
-      return {
-        ok: false,
-        problems: result.problems,
-        message,
-        ms,
-        ...(previous ? { serving: previous.version } : {}),
-      };
-    }
+    if (!result.ok) return this.refuse(result.problems, started, previous?.version);
     const next = buildIndex(result.knowledge);
+    // The file's own test questions gate the swap: a reload that makes answers worse is refused.
+    const failed = testProblems(runKnowledgeTests(next), this.file);
+    if (failed.length > 0) return this.refuse(failed, started, previous?.version);
     this.index = next; // the atomic swap
     this.loadedAt = this.now();
     this.lastError = undefined;
@@ -110,6 +103,13 @@ export class KnowledgeStore {
       sentences: next.knowledge.sentences.length,
       ms: Math.round(performance.now() - started),
     };
+  }
+
+  private refuse(problems: KnowledgeProblem[], started: number, serving: string | undefined): ReloadFailure {
+    const message = formatProblems(problems);
+    this.lastError = { at: this.now(), message };
+    const ms = Math.round(performance.now() - started);
+    return { ok: false, problems, message, ms, ...(serving ? { serving } : {}) };
   }
 
   status(): StoreStatus {
