@@ -36,7 +36,13 @@ export const envSchema = z
       .string()
       .default("127.0.0.1")
       .describe("address to listen on; loopback unless authentication is on"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978).describe("a port number, 0-65535"),
+    // An empty PORT= means "not set", not port 0.
+    PORT: z
+      .preprocess(
+        (v) => (v === "" || v === undefined ? "3978" : v),
+        z.coerce.number().int().min(0).max(65535),
+      )
+      .describe("a port number, 0-65535"),
     KNOWLEDGE_FILE: optionalText.describe("path to the knowledge file (.yaml, .yml or .json)"),
     KNOWLEDGE_WATCH: flag.describe("1 to reload the knowledge when the file changes"),
     ADMIN_USERS: list.describe(

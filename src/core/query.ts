@@ -27,6 +27,7 @@ const MAX_FUZZY = 3;
 // Fuse.js score is 0 for a perfect match and 1 for none; beyond this a "correction" is a different word.
 const FUZZY_THRESHOLD = 0.34;
 const MIN_FUZZY_LENGTH = 4;
+const MAX_FUZZY_LENGTH = 30;
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /** Words one edit away (delete, transpose, replace, insert) that exist in the vocabulary. */
@@ -71,7 +72,8 @@ function completions(w: string, sorted: string[], out: Set<string>, limit = 8): 
 
 /** Fuzzy alternatives for a word the index does not know: candidates by edit, ranked by Fuse.js. */
 function fuzzyAlternatives(w: string, index: SearchIndex): Alternative[] {
-  if (w.length < MIN_FUZZY_LENGTH || /\d/.test(w)) return [];
+  // Past MAX_FUZZY_LENGTH a "word" is pasted junk: correcting it would cost ~(36 x length) strings.
+  if (w.length < MIN_FUZZY_LENGTH || w.length > MAX_FUZZY_LENGTH || /\d/.test(w)) return [];
   const candidates = new Set<string>();
   oneEditAway(w, index.surfaces, candidates);
   completions(w, index.sortedSurfaces, candidates);
@@ -113,7 +115,7 @@ export function parseQuestion(question: string, index: SearchIndex): Concept[] {
     const alternatives: Alternative[] = index.terms.has(term)
       ? [{ term, weight: 1 }]
       : fuzzyAlternatives(w, index);
-    // "whan", "teh", "waht": a misspelt stopword carries no topic; kept, it would make the question
+    // "whan", "waht", "thier": a misspelt stopword carries no topic; kept, it would make the question
     // look out of scope.
     if (alternatives.length === 0 && isMisspeltStopword(w)) continue;
     concepts.push({ word: term, alternatives, idf: 0 });

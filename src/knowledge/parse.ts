@@ -22,7 +22,7 @@ export function parseKnowledgeText(text: string, fileName: string): ParseResult 
     return {
       ok: false,
       problems: doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        const pos = lineCounter.linePos(e.pos[0]);
         return {
           code: "yaml-syntax",
           file: fileName,

@@ -39,7 +39,8 @@ function endsSentence(text: string, i: number): number | null {
   const first = next[2] ?? "";
   if (!/[\p{Lu}\p{N}]/u.test(first)) return null;
   if (ch === "." && end === i + 1) {
-    const word = /([\p{L}.]+)$/u.exec(text.slice(0, i))?.[1]?.toLowerCase() ?? "";
+    const original = /([\p{L}.]+)$/u.exec(text.slice(0, i))?.[1] ?? "";
+    const word = original.toLowerCase();
     if (ABBREVIATIONS.has(word)) {
       // "U.S." at the end of a sentence is still ambiguous; only treat it as an end when the next
       // word is clearly a sentence opener (a capitalised function word).
@@ -48,7 +49,7 @@ function endsSentence(text: string, i: number): number | null {
       }
     }
     // A single capital letter followed by a dot is an initial ("J. Smith").
-    if (/^\p{Lu}$/u.test(word)) return null;
+    if (/^\p{Lu}$/u.test(original)) return null;
   }
   return end;
 }

@@ -60,6 +60,7 @@ export class KnowledgeStore {
   /** Reloads run one at a time; a reload asked for during one waits for it and then runs. */
   private pending: Promise<unknown> = Promise.resolve();
   private watcher: FSWatcher | undefined;
+  private watchTimer: NodeJS.Timeout | undefined;
 
   constructor(opts: StoreOptions) {
     this.file = opts.file;
@@ -134,17 +135,17 @@ export class KnowledgeStore {
    */
   watch(onReload: (r: ReloadResult) => void, debounceMs = 300): void {
     if (this.watcher) return;
-    let timer: NodeJS.Timeout | undefined;
     // Watch the folder, not the file: a save by rename replaces the file's inode and ends a file watch.
     const name = basename(this.file);
     this.watcher = watch(dirname(this.file), { persistent: false }, (_event, changed) => {
       if (changed !== null && changed !== name) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void this.reload().then(onReload), debounceMs);
+      clearTimeout(this.watchTimer);
+      this.watchTimer = setTimeout(() => void this.reload().then(onReload), debounceMs);
     });
   }
 
   close(): void {
+    clearTimeout(this.watchTimer);
     this.watcher?.close();
     this.watcher = undefined;
   }

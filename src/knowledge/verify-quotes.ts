@@ -21,6 +21,8 @@ export function matchQuote(quote: string, sentences: SourceSentence[]): QuoteMat
     let joined = folded[i] ?? "";
     if (!q.startsWith(joined)) continue;
     for (let j = i; j < folded.length; j++) {
+      // A quote stays inside one paragraph: its citation is the sentences joined by single spaces.
+      if (j > i && sentences[j]?.paragraph !== sentences[i]?.paragraph) break;
       if (j > i) joined = `${joined} ${folded[j]}`;
       if (joined === q) return { kind: "ok", first: i, last: j };
       if (!q.startsWith(joined)) break;
