@@ -1,6 +1,7 @@
-import type { SearchIndex } from "./index-build.js";
+import { idfOf, type SearchIndex } from "./index-build.js";
 import type { Fact } from "./knowledge.js";
 import { type Concept, parseQuestion, QUERY } from "./query.js";
+import { terms } from "./text.js";
 import type { Answer, Suggestion } from "./types.js";
 
 /**
@@ -12,14 +13,14 @@ import type { Answer, Suggestion } from "./types.js";
  * "unknown" instead of a confident wrong quote.
  */
 
-export const THRESHOLDS = { answered: 0.5, suggested: 0.3, suggestion: 0.15 } as const;
+export const THRESHOLDS = { answered: 0.5, suggested: 0.3, suggestion: 0.15 };
 /** Longest question we read; beyond this is pasted text, not a question. */
 export const MAX_QUESTION_CHARS = 2000;
 const CANDIDATES = 8;
 /** Candidates re-scored with the phrase bonus before confidence is computed. */
 const RERANK_POOL = 50;
 /** How much calibrated confidence (vs raw BM25F score) orders the candidates. */
-export const RANKING = { confidenceMix: 1 };
+export const RANKING = { confidenceMix: 1, exampleMix: 0.5 };
 
 interface Scored {
   doc: number;
@@ -134,6 +135,30 @@ function calibrate(coverage: number, score: number, concepts: Concept[]): number
   return Math.max(0, Math.min(1, coverage ** 1.5 * (0.6 + 0.4 * strength) * (0.7 + 0.3 * informative)));
 }
 
+/**
+ * How much of the closest curated example question the asker's words cover, by idf. "Who is Huawei's
+ * CEO?" covers little of "what did nvidia's ceo say about huawei": a hint that the fact is about
+ * someone else. 1 for facts without example questions (nothing to compare with).
+ */
+function exampleCoverage(concepts: Concept[], index: SearchIndex, doc: number): number {
+  const fact = index.knowledge.facts[doc];
+  if (!fact || fact.questions.length === 0) return 1;
+  const asked = new Set<string>();
+  for (const c of concepts) for (const a of c.alternatives) asked.add(a.term);
+  let best = 0;
+  for (const q of fact.questions) {
+    let total = 0;
+    let covered = 0;
+    for (const t of new Set(terms(q))) {
+      const idf = idfOf(index, t) ?? 0;
+      total += idf;
+      if (asked.has(t)) covered += idf;
+    }
+    if (total > 0 && covered / total > best) best = covered / total;
+  }
+  return best;
+}
+
 function rank(question: string, index: SearchIndex): Scored[] {
   const concepts = parseQuestion(question, index);
   if (concepts.length === 0) return [];
@@ -145,12 +170,19 @@ function rank(question: string, index: SearchIndex): Scored[] {
   const top = pool.sort((a, b) => b.score - a.score).slice(0, CANDIDATES);
   const bestScore = top[0]?.score || 1;
   const order = (r: Scored) => RANKING.confidenceMix * r.confidence + r.score / bestScore;
-  return top
+  const ranked = top
     .map(({ doc, score }) => {
       const coverage = coverageOf(concepts, index, doc);
       return { doc, score, coverage, confidence: calibrate(coverage, score, concepts) };
     })
     .sort((a, b) => order(b) - order(a));
+  // The example-question check lowers confidence but does not reorder: an implicit fact has no
+  // examples to fail it, and must not overtake a curated fact for that reason.
+  for (const r of ranked) {
+    const reverse = RANKING.exampleMix > 0 ? exampleCoverage(concepts, index, r.doc) : 1;
+    r.confidence *= 1 - RANKING.exampleMix * (1 - reverse);
+  }
+  return ranked;
 }
 
 function round(x: number): number {
