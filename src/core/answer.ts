@@ -27,6 +27,8 @@ interface Scored {
   score: number;
   coverage: number;
   confidence: number;
+  /** Confidence before the example-question check: how related the fact is, for suggestions. */
+  related?: number;
 }
 
 /** Sum over concepts of each doc's best alternative; a synonym and the word itself don't add up. */
@@ -146,7 +148,8 @@ function exampleCoverage(concepts: Concept[], index: SearchIndex, doc: number): 
   const asked = new Set<string>();
   for (const c of concepts) for (const a of c.alternatives) asked.add(a.term);
   let best = 0;
-  for (const q of fact.questions) {
+  const phrasings = fact.questions;
+  for (const q of phrasings) {
     let total = 0;
     let covered = 0;
     for (const t of new Set(terms(q))) {
@@ -170,7 +173,7 @@ function rank(question: string, index: SearchIndex): Scored[] {
   const top = pool.sort((a, b) => b.score - a.score).slice(0, CANDIDATES);
   const bestScore = top[0]?.score || 1;
   const order = (r: Scored) => RANKING.confidenceMix * r.confidence + r.score / bestScore;
-  const ranked = top
+  const ranked: Scored[] = top
     .map(({ doc, score }) => {
       const coverage = coverageOf(concepts, index, doc);
       return { doc, score, coverage, confidence: calibrate(coverage, score, concepts) };
@@ -180,6 +183,7 @@ function rank(question: string, index: SearchIndex): Scored[] {
   // examples to fail it, and must not overtake a curated fact for that reason.
   for (const r of ranked) {
     const reverse = RANKING.exampleMix > 0 ? exampleCoverage(concepts, index, r.doc) : 1;
+    r.related = r.confidence;
     r.confidence *= 1 - RANKING.exampleMix * (1 - reverse);
   }
   return ranked;
@@ -220,7 +224,7 @@ export function answer(question: string, index: SearchIndex): Answer {
         : "unknown";
   const others = ranked
     .slice(status === "unknown" ? 0 : 1)
-    .filter((r) => r.confidence >= THRESHOLDS.suggestion)
+    .filter((r) => (r.related ?? r.confidence) >= THRESHOLDS.suggestion)
     .slice(0, 3)
     .map((r) => suggestionOf(facts[r.doc] as Fact, r.confidence));
   if (status === "unknown" || !best || !bestFact) {
