@@ -6,7 +6,7 @@
 /**
  * Slack parses `<...>` as links and mentions (`<@U123>`, `<!channel>`, `<https://x|label>`) and wants
  * `&`, `<`, `>` sent as HTML entities; nothing else needs escaping
- * (https://docs.slack.dev/messaging/formatting-message-text#escaping). The plain words
+ * (https://docs.slack.dev/messaging/formatting-message-text). The plain words
  * `@channel`/`@here`/`@everyone` only notify when a message is sent with link_names or auto-parsing,
  * which this adapter never asks for; a word joiner after the `@` keeps them inert even if a payload
  * is ever rendered with parsing on (fallback `text`, response_url messages).
@@ -31,11 +31,12 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * A fenced code block. Its content is still mrkdwn-escaped (Slack decodes entities inside code), and
- * a run of three backticks in the content would close the fence early, so it is broken up.
+ * A fenced code block of at most `max` characters. Its content is still mrkdwn-escaped (Slack decodes
+ * entities inside code), then cut, so the closing fence always survives; a run of three backticks in
+ * the content would close the fence early, so it is broken up.
  */
-export function codeBlock(text: string): string {
-  return `\`\`\`${escapeMrkdwn(text).replace(/```/g, "`\u200b``")}\`\`\``;
+export function codeBlock(text: string, max = 3000): string {
+  return `\`\`\`${truncate(escapeMrkdwn(text).replace(/```/g, "`\u200b``"), max - 6)}\`\`\``;
 }
 
 /** A link Slack renders as `label`, or just the label when the URL is not a plain http(s) URL. */

@@ -1,0 +1,189 @@
+import {
+  App,
+  type AuthorizeResult,
+  type BlockAction,
+  type Logger as BoltLogger,
+  ExpressReceiver,
+  LogLevel,
+  type RespondFn,
+  SocketModeReceiver,
+  type webApi,
+} from "@slack/bolt";
+import type { BotDeps } from "../../bot/handle.js";
+import type { Config } from "../../config.js";
+import type { Level, Logger } from "../../log.js";
+import type { BotServer } from "../../server.js";
+import { ACTION_ID_PATTERN } from "./actions.js";
+import { SeenEvents } from "./dedupe.js";
+import {
+  type Ctx,
+  type Outbox,
+  onAction,
+  onCommand,
+  onDirectMessage,
+  onMention,
+  type Respond,
+} from "./handlers.js";
+import { SLACK_COMMAND, SLACK_PATH } from "./parse.js";
+
+/**
+ * The one file that knows Bolt. Builds the Bolt app over HTTP (ExpressReceiver mounted on the bot's one
+ * server at /slack/events) or Socket Mode (when SLACK_APP_TOKEN is set), and turns Bolt's listener
+ * arguments into calls to handlers.ts. Returns a function that stops it.
+ */
+
+export async function mountSlack(
+  server: BotServer,
+  config: Config,
+  deps: BotDeps,
+): Promise<() => Promise<void>> {
+  if (config.slack.mode === "off" || !config.SLACK_BOT_TOKEN) return async () => {};
+  const log = deps.log.child({ adapter: "slack" });
+  const logger = boltLogger(log, config.LOG_LEVEL);
+  // A fresh object per client: the Socket Mode client writes its own retry policy into the one it gets.
+  const clientOptions = (): webApi.WebClientOptions =>
+    config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
+
+  const receiver =
+    config.slack.mode === "socket" && config.SLACK_APP_TOKEN
+      ? new SocketModeReceiver({
+          appToken: config.SLACK_APP_TOKEN,
+          logger,
+          // apps.connections.open goes through this client, so SLACK_API_URL must reach it too.
+          installerOptions: { clientOptions: clientOptions() },
+        })
+      : new ExpressReceiver({
+          // loadConfig requires SLACK_SIGNING_SECRET whenever Slack runs over HTTP.
+          signingSecret: config.SLACK_SIGNING_SECRET as string,
+          endpoints: SLACK_PATH,
+          logger,
+          // Slack payloads are a few KB; anything near this is not from Slack (answered 413).
+          bodyLimit: 1024 * 1024,
+        });
+
+  // authorize only runs once the app exists (first event, or the check below).
+  const authorize = botAuthorize(config.SLACK_BOT_TOKEN, () => app.client);
+  const app = new App({ receiver, authorize, logger, clientOptions: clientOptions(), convoStore: false });
+  listen(app, { deps, log });
+
+  // Learn the bot's identity now (and log a bad token at startup) rather than on the first event.
+  authorize()
+    .then((a) => log.info("slack bot identity", { botUserId: a.botUserId, mode: config.slack.mode }))
+    .catch((error: unknown) =>
+      log.error("slack auth.test failed: check SLACK_BOT_TOKEN (and SLACK_API_URL if set)", { error }),
+    );
+
+  if (receiver instanceof ExpressReceiver) {
+    receiver.app.disable("x-powered-by");
+    server.route("POST", SLACK_PATH, receiver.app);
+    return async () => {};
+  }
+  // Not awaited: the HTTP server (health, Teams) should not wait on Slack being reachable.
+  // Nor does stopping wait on it: the client may still be retrying apps.connections.open.
+  void app.start().then(
+    () => log.info("slack socket mode connected"),
+    (error: unknown) => log.error("slack socket mode failed to connect", { error }),
+  );
+  return async () => {
+    await app.stop().catch((error: unknown) => log.warn("slack stop failed", { error }));
+  };
+}
+
+/**
+ * Bolt's default single-token authorize calls auth.test once and caches the promise, failure included
+ * (an early failure is an unhandled rejection). This one caches only success, so a Slack outage at
+ * startup heals on the next event. auth.test gives the bot's user id, which Bolt uses to ignore itself.
+ */
+function botAuthorize(token: string, client: () => webApi.WebClient): () => Promise<AuthorizeResult> {
+  let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  return async () => {
+    identity ??= client()
+      .auth.test({ token })
+      .then((r) => ({
+        ...(r.bot_id ? { botId: r.bot_id } : {}),
+        ...(r.user_id ? { botUserId: r.user_id } : {}),
+      }));
+    const pending = identity;
+    try {
+      return { botToken: token, ...(await pending) };
+    } catch (e) {
+      if (identity === pending) identity = undefined;
+      throw e;
+    }
+  };
+}
+
+function listen(app: App, ctx: Ctx): void {
+  const seen = new SeenEvents();
+  // Slack redelivers an event it thinks failed with the same event_id (Events API and Socket Mode).
+  app.use(async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === "string" && !seen.firstTime(eventId)) {
+      ctx.log.info("duplicate event ignored", {
+        eventId,
+        retryNum: context.retryNum,
+        retryReason: context.retryReason,
+      });
+      return;
+    }
+    await next();
+  });
+  // Bolt acknowledges Events API requests itself before these run.
+  app.event("app_mention", ({ event, client }) => onMention(event, outbox(client), ctx));
+  app.event("message", ({ event, client, context }) =>
+    onDirectMessage(event, context.botUserId, outbox(client), ctx),
+  );
+  // Slash commands and button clicks must be acknowledged within 3 seconds: ack first, then answer.
+  app.command(SLACK_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    await onCommand(command, responder(respond), ctx);
+  });
+  app.action<BlockAction>(
+    { type: "block_actions", action_id: ACTION_ID_PATTERN },
+    async ({ body, ack, respond }) => {
+      await ack();
+      await onAction(body, responder(respond), ctx);
+    },
+  );
+  app.error(async (error) => {
+    ctx.log.error("slack listener failed", { error, code: (error as { code?: string }).code });
+  });
+}
+
+function outbox(client: webApi.WebClient): Outbox {
+  return {
+    post: async (msg) => {
+      await client.chat.postMessage(msg);
+    },
+    postEphemeral: async (msg) => {
+      await client.chat.postEphemeral(msg);
+    },
+  };
+}
+
+function responder(respond: RespondFn): Respond {
+  return async (r) => {
+    await respond(r);
+  };
+}
+
+const BOLT_LEVEL: Record<Level, LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
+
+/** Bolt's and the Socket Mode client's logs, as our structured JSON lines. */
+function boltLogger(log: Logger, level: Level): BoltLogger {
+  const line = (parts: unknown[]) => parts.map((p) => (p instanceof Error ? p.message : String(p))).join(" ");
+  return {
+    debug: (...m) => log.debug(line(m), { source: "bolt" }),
+    info: (...m) => log.info(line(m), { source: "bolt" }),
+    warn: (...m) => log.warn(line(m), { source: "bolt" }),
+    error: (...m) => log.error(line(m), { source: "bolt" }),
+    setLevel: () => {},
+    getLevel: () => BOLT_LEVEL[level],
+    setName: () => {},
+  };
+}

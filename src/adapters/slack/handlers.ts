@@ -1,0 +1,118 @@
+import { type Asker, type BotDeps, type BotReply, handleSuggestion, handleText } from "../../bot/handle.js";
+import type { Logger } from "../../log.js";
+import type { SlackMessage } from "./blocks.js";
+import {
+  type BlockActionsLike,
+  parseAction,
+  parseCommand,
+  parseDirectMessage,
+  parseMention,
+  type SlackEventLike,
+  type SlashCommandLike,
+} from "./parse.js";
+import { renderAnswer, renderFailure, renderReply, renderThanks } from "./render.js";
+
+/**
+ * What the bot does with each kind of Slack input: parse, ask the bot, render, send. The sending goes
+ * through two small interfaces that app.ts implements with Bolt's client and respond(), so these flows
+ * hold no SDK types and the tests can drive them through the real Bolt stack or alone.
+ */
+
+/** The Web API calls a reply needs (chat.postMessage, chat.postEphemeral). */
+export interface Outbox {
+  post(msg: SlackMessage & { channel: string; thread_ts?: string }): Promise<void>;
+  postEphemeral(msg: SlackMessage & { channel: string; user: string; thread_ts?: string }): Promise<void>;
+}
+
+/**
+ * A message through response_url: `response_type` ephemeral or in_channel; `replace_original` replaces
+ * the clicked message in place, `delete_original` removes it. A response_url takes 5 posts in 30 minutes.
+ */
+export type Response =
+  | (SlackMessage & { response_type?: "ephemeral" | "in_channel"; replace_original?: boolean })
+  | { delete_original: true };
+export type Respond = (r: Response) => Promise<void>;
+
+export interface Ctx {
+  deps: BotDeps;
+  log: Logger;
+}
+
+const asker = (userId: string): Asker => ({ platform: "slack", userId });
+const thread = (ts: string | undefined) => (ts ? { thread_ts: ts } : {});
+
+/** Admin reports and refusals concern the bot, not the conversation: only the asker sees them. */
+const forAskerOnly = (r: BotReply) => r.kind === "reload" || r.kind === "status" || r.kind === "refused";
+
+export async function onMention(event: SlackEventLike, out: Outbox, ctx: Ctx): Promise<void> {
+  const q = parseMention(event);
+  if (q.kind === "ignored") return ctx.log.debug("mention ignored", { reason: q.reason });
+  const reply = await handleText(q.text, asker(q.userId), ctx.deps);
+  const msg = { ...renderReply(reply, { surface: "message" }), channel: q.channel, ...thread(q.threadTs) };
+  if (forAskerOnly(reply)) await out.postEphemeral({ ...msg, user: q.userId });
+  else await out.post(msg);
+}
+
+export async function onDirectMessage(
+  event: SlackEventLike,
+  botUserId: string | undefined,
+  out: Outbox,
+  ctx: Ctx,
+): Promise<void> {
+  const q = parseDirectMessage(event, botUserId);
+  if (q.kind === "ignored") return ctx.log.debug("message ignored", { reason: q.reason });
+  const reply = await handleText(q.text, asker(q.userId), ctx.deps);
+  await out.post({
+    ...renderReply(reply, { surface: "message" }),
+    channel: q.channel,
+    ...thread(q.threadTs),
+  });
+}
+
+/** Call after ack(): the answer goes to response_url, visible to the asker only. */
+export async function onCommand(command: SlashCommandLike, respond: Respond, ctx: Ctx): Promise<void> {
+  const q = parseCommand(command);
+  if (q.kind === "ignored") return ctx.log.warn("command ignored", { reason: q.reason });
+  try {
+    const reply = await handleText(q.text, asker(q.userId), ctx.deps);
+    await respond({ response_type: "ephemeral", ...renderReply(reply, { surface: "ephemeral" }) });
+  } catch (error) {
+    ctx.log.error("slash command failed", { error, user: q.userId });
+    await respond({ response_type: "ephemeral", ...renderFailure() });
+  }
+}
+
+/** Call after ack(): button clicks answer through the clicked message's response_url. */
+export async function onAction(body: BlockActionsLike, respond: Respond, ctx: Ctx): Promise<void> {
+  const click = parseAction(body);
+  switch (click.kind) {
+    case "ignored":
+      return ctx.log.warn("action ignored", { reason: click.reason });
+    case "suggestion": {
+      // Answer in place: the clicked message becomes the answer to the suggestion.
+      const answer = handleSuggestion(click.factId, click.question, ctx.deps);
+      const surface = click.ephemeral ? "ephemeral" : "message";
+      return respond({ replace_original: true, ...renderAnswer(answer, { surface }) });
+    }
+    case "feedback":
+      // What is stored comes later; for now the vote is logged with what it is about.
+      ctx.log.info("feedback", {
+        vote: click.vote,
+        ...click.feedback,
+        platform: "slack",
+        user: click.userId,
+      });
+      return respond({ response_type: "ephemeral", replace_original: false, ...renderThanks(click.vote) });
+    case "share": {
+      const { question, factId } = click.share;
+      const reply: BotReply = factId
+        ? { kind: "answer", answer: handleSuggestion(factId, question, ctx.deps) }
+        : await handleText(question, asker(click.userId), ctx.deps);
+      const shared = renderReply(reply, { surface: "shared", sharedBy: click.userId, question });
+      await respond({ response_type: "in_channel", replace_original: false, ...shared });
+      // An ephemeral message cannot become public; the private copy is removed once the public one is out.
+      if (click.ephemeral) await respond({ delete_original: true });
+      return;
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createLogger, type Logger } from "../../../src/log.js";
+import { type RunningBot, startBot } from "../../../src/main.js";
+import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
+
+/** The real bot on 127.0.0.1 with Slack pointed at a FakeSlack, and correctly signed requests to it. */
+
+export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+export const ASKER = "U0001ASKER";
+export const ADMIN = "U0009ADMIN";
+
+export type Json = Record<string, unknown>;
+
+export function fixture(name: string): Json {
+  const url = new URL(`../../fixtures/slack/${name}.json`, import.meta.url);
+  return JSON.parse(readFileSync(url, "utf8")) as Json;
+}
+
+/** An Events API envelope around `event`, as Slack posts it. */
+export function envelope(event: Json, eventId: string): Json {
+  return { ...fixture("app_mention"), event, event_id: eventId };
+}
+
+/**
+ * Slack's request signing: `v0=` + hex HMAC-SHA256 of `v0:{timestamp}:{raw body}` with the signing
+ * secret, sent as X-Slack-Signature with X-Slack-Request-Timestamp (seconds).
+ */
+export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+}
+
+export interface SendOptions {
+  secret?: string;
+  /** Seconds since the epoch; default now. */
+  timestamp?: number;
+  headers?: Record<string, string>;
+  /** Sign this body but send `body` (a body altered in transit). */
+  signedBody?: string;
+}
+
+export interface Harness {
+  bot: RunningBot;
+  slack: FakeSlack;
+  base: string;
+  logs: Json[];
+  send(body: string, contentType: string, opts?: SendOptions): Promise<Response>;
+  event(payload: Json, opts?: SendOptions): Promise<Response>;
+  command(fields: Record<string, string>, opts?: SendOptions): Promise<Response>;
+  action(payload: Json, opts?: SendOptions): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}, slack?: FakeSlack): Promise<Harness> {
+  const fake = slack ?? (await startFakeSlack());
+  const logs: Json[] = [];
+  const log: Logger = createLogger("debug", (line) => logs.push(JSON.parse(line) as Json));
+  const started = await startBot(
+    {
+      HOST: "127.0.0.1",
+      PORT: "0",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: "xoxb-0000-test-token",
+      SLACK_API_URL: fake.apiUrl,
+      ADMIN_USERS: ADMIN,
+      ...env,
+    },
+    log,
+  );
+  if (!started.ok) throw new Error(started.message);
+  const base = `http://127.0.0.1:${started.bot.address.port}`;
+  const send = (body: string, contentType: string, opts: SendOptions = {}) => {
+    const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
+    return fetch(`${base}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": contentType,
+        "x-slack-request-timestamp": String(ts),
+        "x-slack-signature": signature(opts.signedBody ?? body, ts, opts.secret),
+        ...opts.headers,
+      },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
+  };
+  return {
+    bot: started.bot,
+    slack: fake,
+    base,
+    logs,
+    send,
+    event: (payload, opts) => send(JSON.stringify(payload), "application/json", opts),
+    command: (fields, opts) =>
+      send(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", opts),
+    action: (payload, opts) =>
+      send(
+        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+        "application/x-www-form-urlencoded",
+        opts,
+      ),
+    stop: async () => {
+      await started.bot.stop();
+      if (!slack) await fake.close();
+    },
+  };
+}
+
+/** The text of every text object in a message's blocks (and its fallback), for assertions. */
+export function textsOf(body: Json): string[] {
+  const out: string[] = typeof body.text === "string" ? [body.text] : [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      const o = v as Json;
+      if (typeof o.text === "string") out.push(o.text);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(body.blocks);
+  return out;
+}
+
+/** The buttons in a message's blocks. */
+export function buttonsOf(body: Json): { action_id: string; value: string; text: { text: string } }[] {
+  const blocks = (body.blocks ?? []) as { type: string; elements?: Json[] }[];
+  return blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements ?? []) as unknown as {
+    action_id: string;
+    value: string;
+    text: { text: string };
+  }[];
+}
