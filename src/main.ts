@@ -1,4 +1,6 @@
 import type { AddressInfo } from "node:net";
+import { mountSlack } from "./adapters/slack/app.js";
+import { mountTeams } from "./adapters/teams/index.js";
 import type { BotDeps } from "./bot/handle.js";
 import { type Config, isLoopback, loadConfig } from "./config.js";
 import { KnowledgeStore } from "./knowledge/store.js";
@@ -54,6 +56,8 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
   const server = createBotServer({ store, log: logger });
   const stops: (() => Promise<void>)[] = [];
   // Adapters mount here (each adds its routes to the one server).
+  stops.push(await mountSlack(server, config, deps));
+  stops.push(await mountTeams(server, config, deps));
 
   const address = await server.listen(config.PORT, config.HOST);
   if (config.KNOWLEDGE_WATCH) {

@@ -1,0 +1,120 @@
+import type { Answer } from "../../core/types.js";
+import { plainLine, truncate } from "./escape.js";
+
+/**
+ * The buttons of a reply, as an Adaptive Card. Action.Submit posts its `data` back to the bot as a
+ * message whose `value` is that data (parse.ts reads it), in personal chats, group chats and channels
+ * alike, and without an @mention. Card version 1.5 is what Teams desktop, web and mobile render.
+ */
+
+export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+
+export type CardData =
+  | { action: "suggestion"; factId: string; question: string }
+  | { action: "ask"; question: string }
+  | { action: "feedback"; feedback: "up" | "down"; factId: string; version: string };
+
+interface SubmitAction {
+  type: "Action.Submit";
+  title: string;
+  data: CardData;
+}
+
+type CardElement =
+  | { type: "TextBlock"; text: string; wrap: true; weight?: "Bolder"; isSubtle?: true; size?: "Small" }
+  | { type: "ActionSet"; actions: SubmitAction[] };
+
+export interface CardAttachment {
+  contentType: typeof ADAPTIVE_CARD;
+  content: {
+    type: "AdaptiveCard";
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json";
+    version: "1.5";
+    body: CardElement[];
+  };
+}
+
+/** Button titles are plain text in Teams; long ones are cut by the client anyway. */
+const TITLE_MAX = 80;
+
+export const CARD_WORDING = {
+  didYouMean: "Did you mean:",
+  closest: "These come closest:",
+  tryThese: "Try one of these:",
+  helpful: "Was this answer helpful?",
+  up: "👍 Helpful",
+  down: "👎 Not helpful",
+} as const;
+
+function title(text: string): string {
+  return truncate(plainLine(text), TITLE_MAX);
+}
+
+function label(text: string, subtle = false): CardElement {
+  return subtle
+    ? { type: "TextBlock", text, wrap: true, isSubtle: true, size: "Small" }
+    : { type: "TextBlock", text, wrap: true, weight: "Bolder" };
+}
+
+export function card(body: CardElement[]): CardAttachment {
+  return {
+    contentType: ADAPTIVE_CARD,
+    content: {
+      type: "AdaptiveCard",
+      $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+      version: "1.5",
+      body,
+    },
+  };
+}
+
+/** Suggestion buttons answer their fact directly when clicked (handleSuggestion). */
+export function suggestionElements(a: Answer): CardElement[] {
+  if (a.suggestions.length === 0) return [];
+  const actions: SubmitAction[] = a.suggestions.map((s) => ({
+    type: "Action.Submit",
+    title: title(s.question),
+    data: { action: "suggestion", factId: s.factId, question: truncate(s.question, 500) },
+  }));
+  return [
+    label(a.status === "unknown" ? CARD_WORDING.closest : CARD_WORDING.didYouMean),
+    { type: "ActionSet", actions },
+  ];
+}
+
+/** 👍/👎 for an answer that cites a fact; the data names the fact and the knowledge version. */
+export function feedbackElements(a: Answer): CardElement[] {
+  if (a.status === "unknown" || !a.factId) return [];
+  const data = (feedback: "up" | "down"): CardData => ({
+    action: "feedback",
+    feedback,
+    factId: a.factId as string,
+    version: a.version,
+  });
+  return [
+    label(`${CARD_WORDING.helpful} (knowledge ${plainLine(a.version)})`, true),
+    {
+      type: "ActionSet",
+      actions: [
+        { type: "Action.Submit", title: CARD_WORDING.up, data: data("up") },
+        { type: "Action.Submit", title: CARD_WORDING.down, data: data("down") },
+      ],
+    },
+  ];
+}
+
+/** Example questions as buttons that ask them. */
+export function exampleElements(examples: string[]): CardElement[] {
+  if (examples.length === 0) return [];
+  return [
+    label(CARD_WORDING.tryThese),
+    {
+      type: "ActionSet",
+      actions: examples.map((q) => ({
+        type: "Action.Submit",
+        title: title(q),
+        data: { action: "ask", question: truncate(q, 500) },
+      })),
+    },
+  ];
+}

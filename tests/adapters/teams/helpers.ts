@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createLogger, type Logger } from "../../../src/log.js";
+import { type RunningBot, startBot } from "../../../src/main.js";
+
+/** Shared by the Teams HTTP tests: fixtures, a fake Bot connector, the real bot on loopback. */
+
+export const BOT_ID = "28:11111111-2222-4333-8444-555555555555";
+export const ADA = "aaaaaaaa-0000-4000-8000-000000000001";
+export const ADMIN = "aaaaaaaa-0000-4000-8000-00000000ad01";
+
+export function fixture(name: string): Record<string, unknown> {
+  const url = new URL(`../../fixtures/teams/${name}.json`, import.meta.url);
+  return JSON.parse(readFileSync(url, "utf8")) as Record<string, unknown>;
+}
+
+export interface Recorded {
+  method: string;
+  /** Decoded path segments after /v3/conversations/. */
+  conversationId: string;
+  replyToId?: string;
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export interface FakeConnector {
+  url: string;
+  received: Recorded[];
+  close(): Promise<void>;
+}
+
+/**
+ * Stands in for the Bot Connector service (Teams' serviceUrl): records what the bot posts to
+ * /v3/conversations/{id}/activities[/{replyToId}] (ids arrive URL-encoded) and answers like it does.
+ */
+export async function fakeConnector(): Promise<FakeConnector> {
+  const received: Recorded[] = [];
+  let n = 0;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const path = (req.url ?? "").split("?")[0] ?? "";
+      const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+      const text = Buffer.concat(chunks).toString("utf8");
+      if (!m || req.method !== "POST") {
+        received.push({ method: req.method ?? "", conversationId: "", path, body: { unexpected: text } });
+        res.writeHead(404).end();
+        return;
+      }
+      received.push({
+        method: req.method,
+        conversationId: decodeURIComponent(m[1] as string),
+        ...(m[2] ? { replyToId: decodeURIComponent(m[2]) } : {}),
+        path,
+        body: JSON.parse(text) as Record<string, unknown>,
+      });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ id: `reply-${++n}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    received,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export interface StartedBot {
+  bot: RunningBot;
+  base: string;
+  logs: Record<string, unknown>[];
+}
+
+export async function startTeamsBot(env: Record<string, string>): Promise<StartedBot> {
+  const logs: Record<string, unknown>[] = [];
+  const log: Logger = createLogger("debug", (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
+  const started = await startBot({ HOST: "127.0.0.1", PORT: "0", ...env }, log);
+  if (!started.ok) throw new Error(started.message);
+  return { bot: started.bot, base: `http://127.0.0.1:${started.bot.address.port}`, logs };
+}
+
+export function post(base: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${base}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    signal: AbortSignal.timeout(5_000),
+  });
+}
+
+/** Polls until `check` holds, or fails after `ms`: every wait in these tests is bounded. */
+export async function until(check: () => boolean, ms = 3_000, what = "condition"): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
