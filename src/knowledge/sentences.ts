@@ -32,14 +32,16 @@ function endsSentence(text: string, i: number): number | null {
   let end = i + 1;
   if (ch === "." && text[i + 1] === "." && text[i + 2] === ".") end = i + 3;
   while (end < text.length && CLOSERS.includes(text[end] ?? "")) end++;
-  const after = text.slice(end);
+  // Look at bounded windows around the stop: regexes over the whole rest of a long paragraph made
+  // splitting quadratic in paragraph length.
+  const after = text.slice(end, end + 64);
   // A sentence boundary needs white space and then something that can start a sentence.
   const next = /^\s+(["'“‘([]?)(\S)/u.exec(after);
-  if (!next) return end >= text.length || /^\s*$/.test(after) ? end : null;
+  if (!next) return end >= text.length || /^\s*$/.test(text.slice(end)) ? end : null;
   const first = next[2] ?? "";
   if (!/[\p{Lu}\p{N}]/u.test(first)) return null;
   if (ch === "." && end === i + 1) {
-    const original = /([\p{L}.]+)$/u.exec(text.slice(0, i))?.[1] ?? "";
+    const original = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 48), i))?.[1] ?? "";
     const word = original.toLowerCase();
     if (ABBREVIATIONS.has(word)) {
       // "U.S." at the end of a sentence is still ambiguous; only treat it as an end when the next
