@@ -44,6 +44,14 @@ describe("regressions", () => {
     expect(a.question.length).toBeLessThanOrEqual(2000);
   });
 
+  it("reports a JSON file's errors at their line (positions are computed lazily)", () => {
+    const json =
+      '{\n  "version": 1,\n  "title": "T",\n  "sources": [\n    { "id": "s", "title": "S", "text": "A. B." }\n  ],\n  "facts": [\n    { "id": "f", "cite": [{ "source": "s", "quote": "C." }] }\n  ]\n}\n';
+    const r = loadKnowledgeText(json, "k.json");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]).toMatchObject({ code: "misquote", factId: "f", line: 8 });
+  });
+
   it("treats an empty PORT as unset", () => {
     const r = loadConfig({ PORT: "" });
     expect(r.ok && r.config.PORT).toBe(3978);
