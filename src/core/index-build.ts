@@ -38,8 +38,10 @@ export interface SearchIndex {
   /** Each fact's term ids in text order, -1 between texts; fact d is seq[seqStart[d] .. seqStart[d+1]). */
   seq: Int32Array;
   seqStart: Int32Array;
-  /** Surface word -> index term, for every word that occurs (typo correction works on surfaces). */
-  surfaces: Map<string, string>;
+  /** Surface word -> term id, for every word that occurs (typo correction works on surfaces). */
+  surfaces: Map<string, number>;
+  /** Term id -> index term. */
+  termNames: string[];
   /** Surface words sorted, for prefix completion of partial words. */
   sortedSurfaces: string[];
   /** Synonym groups as term sequences. */
@@ -48,7 +50,7 @@ export interface SearchIndex {
   maxIdf: number;
 }
 
-function fieldTexts(fact: Fact, k: Knowledge): Record<Field, string[]> {
+function fieldTexts(fact: Fact, k: Knowledge, titles: Map<string, string>): Record<Field, string[]> {
   const quotes = fact.sentences.map((i) => k.sentences[i]?.text ?? "");
   const first = k.sentences[fact.sentences[0] ?? -1];
   const prev = first ? k.sentences[first.index - 1] : undefined;
@@ -62,7 +64,7 @@ function fieldTexts(fact: Fact, k: Knowledge): Record<Field, string[]> {
   ) {
     context.push(prev.text);
   }
-  const title = k.sources.find((s) => s.id === first?.source)?.title;
+  const title = first ? titles.get(first.source) : undefined;
   if (title) context.push(title);
   return {
     questions: fact.questions,
@@ -100,7 +102,8 @@ class IntList {
 export function buildIndex(knowledge: Knowledge): SearchIndex {
   const n = knowledge.facts.length;
   const terms = new Map<string, number>();
-  const surfaces = new Map<string, string>();
+  const surfaces = new Map<string, number>();
+  const termNames: string[] = [];
   const df: number[] = [];
   const lastDoc: number[] = [];
   // Per fact: field f's tokens are tokens[fieldStart[d*F+f] .. fieldStart[d*F+f+1]).
@@ -109,24 +112,28 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
   const fieldStart = new Int32Array(n * F + 1);
   const lengthSum = new Float64Array(F);
 
+  // A map, not a find() per fact: a wiki export has thousands of sources.
+  const titles = new Map(knowledge.sources.map((src) => [src.id, src.title]));
   knowledge.facts.forEach((fact, d) => {
-    const texts = fieldTexts(fact, knowledge);
+    const texts = fieldTexts(fact, knowledge, titles);
     FIELDS.forEach((f, fi) => {
       fieldStart[d * F + fi] = tokens.length;
       for (const text of texts[f]) {
         for (const w of words(text)) {
           if (isStopword(w)) continue;
-          let t = surfaces.get(w);
-          if (t === undefined) {
-            t = termOf(w);
-            surfaces.set(w, t);
-          }
-          let id = terms.get(t);
+          // One lookup per token: surface word -> term id (stemming runs once per distinct word).
+          let id = surfaces.get(w);
           if (id === undefined) {
-            id = terms.size;
-            terms.set(t, id);
-            df.push(0);
-            lastDoc.push(-1);
+            const t = termOf(w);
+            id = terms.get(t);
+            if (id === undefined) {
+              id = terms.size;
+              terms.set(t, id);
+              termNames.push(t);
+              df.push(0);
+              lastDoc.push(-1);
+            }
+            surfaces.set(w, id);
           }
           if (lastDoc[id] !== d) {
             lastDoc[id] = d;
@@ -203,6 +210,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
     seq,
     seqStart,
     surfaces,
+    termNames,
     sortedSurfaces: [...surfaces.keys()].sort(),
     synonyms,
     maxIdf: Math.log(1 + (n + 0.5) / 0.5),

@@ -31,7 +31,7 @@ const MAX_FUZZY_LENGTH = 30;
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /** Words one edit away (delete, transpose, replace, insert) that exist in the vocabulary. */
-function oneEditAway(w: string, vocab: Map<string, string>, out: Set<string>): void {
+function oneEditAway(w: string, vocab: ReadonlyMap<string, unknown>, out: Set<string>): void {
   for (let i = 0; i <= w.length; i++) {
     const head = w.slice(0, i);
     const tail = w.slice(i);
@@ -85,7 +85,8 @@ function fuzzyAlternatives(w: string, index: SearchIndex): Alternative[] {
   });
   const byTerm = new Map<string, number>();
   for (const r of fuse.search(w).slice(0, MAX_FUZZY * 2)) {
-    const term = index.surfaces.get(r.item);
+    const id = index.surfaces.get(r.item);
+    const term = id === undefined ? undefined : index.termNames[id];
     if (!term) continue;
     const weight = QUERY.fuzzyWeight * (1 - (r.score ?? 1));
     if (weight > (byTerm.get(term) ?? 0)) byTerm.set(term, weight);
