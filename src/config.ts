@@ -30,6 +30,13 @@ const list = z
       .filter(Boolean),
   );
 
+/** A whole number from the environment, `fallback` when unset or empty. */
+const count = (fallback: number, max: number) =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined ? String(fallback) : v),
+    z.coerce.number().int().min(0).max(max),
+  );
+
 export const envSchema = z
   .object({
     HOST: z
@@ -48,6 +55,33 @@ export const envSchema = z
     ADMIN_USERS: list.describe(
       "comma-separated Slack user ids and Teams AAD object ids allowed to run admin commands",
     ),
+    RATE_LIMIT_PER_MINUTE: count(20, 10_000).describe(
+      "messages one user may send per minute before being asked to slow down (0 turns it off), 0-10000",
+    ),
+    MAX_IN_FLIGHT: count(64, 100_000).describe(
+      "requests handled at once before the server answers 503 with Retry-After (0: no bound), 0-100000",
+    ),
+    SHUTDOWN_GRACE_SECONDS: count(10, 600).describe(
+      "seconds SIGTERM waits for requests in flight before exiting, 0-600",
+    ),
+    DATA_DIR: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : "./data"))
+      .describe("the folder for the analytics database (default ./data)"),
+    ANALYTICS: z
+      .enum(["on", "off", "1", "0", "true", "false", ""])
+      .optional()
+      .transform((v) => !(v === "off" || v === "0" || v === "false"))
+      .describe("on (default) records questions and feedback in DATA_DIR; off records nothing"),
+    ANALYTICS_SALT: optionalText
+      .refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters")
+      .describe(
+        "a secret of 16+ characters for hashing user ids (default: a random salt kept in the database)",
+      ),
+    RETENTION_DAYS: z
+      .preprocess((v) => (v === "" || v === undefined ? "90" : v), z.coerce.number().int().min(1).max(3650))
+      .describe("days questions and feedback are kept, 1-3650"),
     LOG_LEVEL: z
       .enum(["debug", "info", "warn", "error"])
       .default("info")
@@ -69,6 +103,14 @@ export const envSchema = z
       .enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"])
       .optional()
       .describe("MultiTenant, SingleTenant or UserAssignedMSI"),
+    WEB_CHAT: z
+      .enum(["on", "off", "auto", ""])
+      .optional()
+      .transform((v) => (v ? v : "auto"))
+      .describe("on, off or auto (auto: the web chat page at / is served when HOST is loopback)"),
+    ADMIN_TOKEN: optionalText
+      .refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters")
+      .describe("a secret of 16+ characters that unlocks the web admin view beyond loopback"),
   })
   .superRefine((env, ctx) => {
     const slack = [env.SLACK_SIGNING_SECRET, env.SLACK_BOT_TOKEN];
@@ -107,6 +149,14 @@ export const envSchema = z
         message: "is required for SingleTenant bots",
       });
     }
+    // Beyond loopback the web page is reachable by others: its admin view must be locked.
+    if (env.WEB_CHAT === "on" && !isLoopback(env.HOST) && !env.ADMIN_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ADMIN_TOKEN"],
+        message: `is required when WEB_CHAT=on and HOST=${env.HOST} is not loopback`,
+      });
+    }
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -115,6 +165,8 @@ export interface Config extends Env {
   knowledgeFile: string;
   slack: { mode: "off" | "http" | "socket" };
   teams: { auth: boolean };
+  /** The web chat page: on when WEB_CHAT=on, or WEB_CHAT=auto (the default) with a loopback HOST. */
+  web: { enabled: boolean };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -140,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       knowledgeFile: e.KNOWLEDGE_FILE ?? DEFAULT_KNOWLEDGE_FILE,
       slack: { mode: !e.SLACK_BOT_TOKEN ? "off" : e.SLACK_APP_TOKEN ? "socket" : "http" },
       teams: { auth: Boolean(e.MICROSOFT_APP_ID) },
+      web: { enabled: e.WEB_CHAT === "on" || (e.WEB_CHAT === "auto" && isLoopback(e.HOST)) },
     },
   };
 }

@@ -1,10 +1,13 @@
 import type { AddressInfo } from "node:net";
 import { mountSlack } from "./adapters/slack/app.js";
 import { mountTeams } from "./adapters/teams/index.js";
+import { mountWeb } from "./adapters/web/routes.js";
+import { startAnalytics } from "./analytics/start.js";
 import type { BotDeps } from "./bot/handle.js";
 import { type Config, isLoopback, loadConfig } from "./config.js";
 import { KnowledgeStore } from "./knowledge/store.js";
 import { createLogger, type Logger } from "./log.js";
+import { RateLimiter } from "./reliability/rate-limit.js";
 import { type BotServer, createBotServer } from "./server.js";
 
 /**
@@ -52,12 +55,21 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
     sentences: first.sentences,
     ms: first.ms,
   });
-  const deps: BotDeps = { store, admins: new Set(config.ADMIN_USERS), log: logger };
-  const server = createBotServer({ store, log: logger });
+  const deps: BotDeps = {
+    store,
+    admins: new Set(config.ADMIN_USERS),
+    log: logger,
+    limiter: new RateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
+  };
+  // Questions and feedback for the curator's report; never in the way of answering.
+  const analytics = await startAnalytics(config, logger);
+  deps.analytics = analytics.store;
+  const server = createBotServer({ store, log: logger, maxInFlight: config.MAX_IN_FLIGHT });
   const stops: (() => Promise<void>)[] = [];
   // Adapters mount here (each adds its routes to the one server).
   stops.push(await mountSlack(server, config, deps));
   stops.push(await mountTeams(server, config, deps));
+  stops.push(await mountWeb(server, config, deps));
 
   const address = await server.listen(config.PORT, config.HOST);
   if (config.KNOWLEDGE_WATCH) {
@@ -79,7 +91,9 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
       stop: async () => {
         store.close();
         for (const s of stops) await s();
-        await server.close();
+        const drained = await server.close(config.SHUTDOWN_GRACE_SECONDS * 1000);
+        if (!drained) logger.warn("shutdown grace over; requests still in flight were dropped");
+        analytics.stop();
       },
     },
   };

@@ -1,8 +1,18 @@
+import type { ChannelKind } from "../analytics/types.js";
 import { answer, answerFact } from "../core/answer.js";
 import { exampleQuestions } from "../core/examples.js";
 import type { Answer } from "../core/types.js";
 import type { KnowledgeStore, ReloadResult, StoreStatus } from "../knowledge/store.js";
 import type { Logger } from "../log.js";
+import type { RateLimiter } from "../reliability/rate-limit.js";
+import {
+  type CurationDeps,
+  type CurationReply,
+  curationCommandOf,
+  recordQuestion,
+  runCuration,
+  staleLines,
+} from "./curation.js";
 
 /**
  * What the bot does with a message, independent of platform: a question gets an Answer, `help` gets
@@ -16,23 +26,34 @@ export interface Asker {
   platform: Platform;
   /** Slack user id or Teams AAD object id. */
   userId: string;
+  /** Where it was asked, for the curator's report. */
+  channel?: ChannelKind;
 }
 
 export type BotReply =
-  | { kind: "answer"; answer: Answer }
+  | {
+      kind: "answer";
+      answer: Answer;
+      /** The recorded answer's id (analytics on): feedback buttons carry it. */
+      answerId?: string;
+    }
   | { kind: "help"; examples: string[] }
   | { kind: "reload"; result: ReloadResult }
   | { kind: "status"; status: StoreStatus }
   | { kind: "refused"; command: AdminCommand }
-  | { kind: "empty"; examples: string[] };
+  | { kind: "empty"; examples: string[] }
+  | { kind: "rate-limited"; retryAfterSeconds: number }
+  | { kind: "curation"; curation: CurationReply };
 
-export type AdminCommand = "reload" | "status";
+export type AdminCommand = "reload" | "status" | "report";
 const ADMIN_COMMANDS = new Set<string>(["reload", "status"]);
 
-export interface BotDeps {
+export interface BotDeps extends CurationDeps {
   store: KnowledgeStore;
   admins: ReadonlySet<string>;
   log: Logger;
+  /** Per-user rate limit on messages; none when absent. */
+  limiter?: RateLimiter;
 }
 
 /** The command word of a message ("reload", "status", "help"), if the whole message is one. */
@@ -45,24 +66,32 @@ export function commandOf(text: string): string | undefined {
 }
 
 export async function handleText(text: string, asker: Asker, deps: BotDeps): Promise<BotReply> {
+  const limited = deps.limiter?.take(`${asker.platform}:${asker.userId}`);
+  if (limited && !limited.ok) {
+    deps.log.info("rate limited", { platform: asker.platform, user: asker.userId, ...limited });
+    return { kind: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
+  }
   const index = deps.store.current();
   const command = commandOf(text);
   if (text.trim() === "") return { kind: "empty", examples: exampleQuestions(index) };
   if (command === "help") return { kind: "help", examples: exampleQuestions(index) };
-  if (command && ADMIN_COMMANDS.has(command)) {
-    const cmd = command as AdminCommand;
+  const curation = curationCommandOf(text);
+  if ((command && ADMIN_COMMANDS.has(command)) || curation) {
+    const cmd = (curation?.command === "report" ? "report" : curation ? "reload" : command) as AdminCommand;
     if (!deps.admins.has(asker.userId)) {
       deps.log.warn("admin command refused", { command: cmd, platform: asker.platform, user: asker.userId });
       return { kind: "refused", command: cmd };
     }
     deps.log.info("admin command", { command: cmd, platform: asker.platform, user: asker.userId });
     if (cmd === "status") return { kind: "status", status: deps.store.status() };
+    if (curation) return { kind: "curation", curation: await runCuration(curation, deps) };
     const result = await deps.store.reload();
     if (result.ok) deps.log.info("knowledge reloaded", { version: result.version, ms: result.ms });
     else deps.log.warn("knowledge reload refused", { problems: result.problems.length });
     return { kind: "reload", result };
   }
-  return { kind: "answer", answer: answer(text, index) };
+  const a = answer(text, index);
+  return { kind: "answer", answer: a, ...recordQuestion(a, asker, deps) };
 }
 
 /** A clicked suggestion: answer that fact directly (falls back to asking when the fact is gone). */
@@ -84,6 +113,7 @@ export function describeReload(r: ReloadResult): string {
     `Reloaded knowledge ${r.version}${r.previousVersion ? ` (was ${r.previousVersion})` : ""} in ${r.ms} ms.`,
     `${list("added", r.added)}; ${list("removed", r.removed)}; ${list("changed", r.changed)}.`,
     `${r.facts} facts, ${r.sentences} sentences.`,
+    ...staleLines([], r.changedSources),
   ].join("\n");
 }
 
@@ -93,5 +123,6 @@ export function describeStatus(s: StoreStatus): string {
     `${s.facts} facts (${s.curatedFacts} curated), ${s.sentences} sentences, ${s.sources} source(s).`,
     `Loaded at ${s.loadedAt ?? "never"} from ${s.file}.`,
     s.lastError ? `Last reload error (${s.lastError.at}):\n${s.lastError.message}` : "No reload errors.",
+    ...staleLines(s.overdue, s.changedSources),
   ].join("\n");
 }

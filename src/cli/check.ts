@@ -1,15 +1,34 @@
+import { staleLines } from "../bot/curation.js";
 import { buildIndex } from "../core/index-build.js";
 import { runKnowledgeTests } from "../core/knowledge-tests.js";
 import { loadKnowledgeFile, testProblems } from "../knowledge/load.js";
 import { formatProblems } from "../knowledge/problems.js";
+import { overdueFacts } from "../knowledge/stale.js";
 import { parseCommandArgs } from "./args.js";
+import { checkDiffCommand } from "./check-diff.js";
 import { type CliIO, EXIT, knowledgePath } from "./io.js";
 
-export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseCommandArgs(argv, { knowledge: { type: "string" } });
+export async function checkCommand(
+  argv: string[],
+  io: CliIO,
+  now: () => Date = () => new Date(),
+): Promise<number> {
+  const args = parseCommandArgs(argv, {
+    knowledge: { type: "string" },
+    diff: { type: "boolean" },
+    json: { type: "boolean" },
+  });
   if ("error" in args) {
     io.err(`${args.error}\nusage: strategy-bot check [FILE]`);
     return EXIT.usage;
+  }
+  if (args.flags.diff) {
+    const [oldPath, newPath] = args.positionals;
+    if (!oldPath || !newPath || args.positionals.length > 2) {
+      io.err("usage: strategy-bot check --diff OLD NEW [--json]");
+      return EXIT.usage;
+    }
+    return checkDiffCommand(oldPath, newPath, io, args.flags.json === true);
   }
   const path = knowledgePath(args.positionals[0] ?? args.flags.knowledge, io);
   if (!path) return EXIT.config;
@@ -39,5 +58,6 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
       `${curated.length} curated facts (${questions} example questions), ${implicit} uncited sentences ` +
       `answerable as implicit facts, ${k.synonyms.length} synonym groups, ${k.tests.length} test questions passed`,
   );
+  for (const line of staleLines(overdueFacts(k, now()))) io.out(`  ${line}`);
   return EXIT.ok;
 }

@@ -3,6 +3,7 @@ import { chatCommand } from "./chat.js";
 import { checkCommand } from "./check.js";
 import { evalCommand } from "./eval.js";
 import { type CliIO, EXIT } from "./io.js";
+import { reportCommand } from "./report.js";
 import { serveCommand } from "./serve.js";
 
 export const HELP = `strategy-bot: answers strategy questions with cited source sentences
@@ -13,6 +14,8 @@ commands:
   ask "question" [--json] [--knowledge F]   answer one question (--json: the Answer object)
   chat [--knowledge F]                      interactive terminal chat
   check [F]                                 validate a knowledge file (exit 0, or 3 listing every problem)
+  check --diff OLD NEW [--json]             facts added/removed/changed, questions answered differently
+  report [--since 7d] [--json]              what people asked (unanswered first), 👎 and comments, stale facts
   eval --questions F.jsonl [--knowledge F] [--json]
                                             score questions (hit@1, hit@3, abstention, latency)
   serve                                     run the bot: HTTP server for Slack and Teams (what npm start runs)
@@ -26,6 +29,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   check: checkCommand,
   eval: evalCommand,
   serve: serveCommand,
+  report: (argv, io) => reportCommand(argv, io),
 };
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {

@@ -17,6 +17,9 @@ export async function serveCommand(_argv: string[], io: CliIO): Promise<number> 
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const base = `http://${host}:${address.port}`;
   io.out(`strategy-bot is serving knowledge ${bot.store.status().version} on ${base}`);
+  io.out(
+    `  web chat:    ${config.web.enabled ? `${base}/` : "off (WEB_CHAT=on, with ADMIN_TOKEN beyond loopback)"}`,
+  );
   io.out(`  health:      ${base}/healthz`);
   io.out(
     `  Slack:       ${config.slack.mode === "off" ? "off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)" : config.slack.mode === "socket" ? "Socket Mode" : `${base}/slack/events`}`,

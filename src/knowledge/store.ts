@@ -6,6 +6,7 @@ import { diffKnowledge, type KnowledgeDiff } from "./diff.js";
 import { loadKnowledgeFile, testProblems } from "./load.js";
 import type { KnowledgeProblem } from "./problems.js";
 import { formatProblems } from "./problems.js";
+import { type ChangedSource, changedSources, type OverdueFact, overdueFacts } from "./stale.js";
 
 /**
  * Holds the knowledge that is serving. A reload loads, verifies and indexes the new file off to the
@@ -20,6 +21,8 @@ export interface ReloadReport extends KnowledgeDiff {
   facts: number;
   sentences: number;
   ms: number;
+  /** Sources whose text changed since the knowledge that served before, with the facts citing them. */
+  changedSources?: ChangedSource[];
 }
 
 export interface ReloadFailure {
@@ -44,6 +47,10 @@ export interface StoreStatus {
   sources: number;
   loadedAt?: string;
   lastError?: { at: string; message: string };
+  /** Facts past their review_by date. */
+  overdue?: OverdueFact[];
+  /** From the last successful reload: sources whose text changed, and the facts citing them. */
+  changedSources?: ChangedSource[];
 }
 
 export interface StoreOptions {
@@ -56,6 +63,7 @@ export class KnowledgeStore {
   private index: SearchIndex | undefined;
   private loadedAt: Date | undefined;
   private lastError: { at: Date; message: string } | undefined;
+  private lastChangedSources: ChangedSource[] = [];
   private readonly now: () => Date;
   /** Reloads run one at a time; a reload asked for during one waits for it and then runs. */
   private pending: Promise<unknown> = Promise.resolve();
@@ -95,6 +103,7 @@ export class KnowledgeStore {
     this.index = next; // the atomic swap
     this.loadedAt = this.now();
     this.lastError = undefined;
+    this.lastChangedSources = changedSources(previous, next.knowledge);
     return {
       ok: true,
       version: next.knowledge.version,
@@ -103,6 +112,7 @@ export class KnowledgeStore {
       facts: next.knowledge.facts.length,
       sentences: next.knowledge.sentences.length,
       ms: Math.round(performance.now() - started),
+      changedSources: this.lastChangedSources,
     };
   }
 
@@ -126,6 +136,8 @@ export class KnowledgeStore {
       ...(this.lastError
         ? { lastError: { at: this.lastError.at.toISOString(), message: this.lastError.message } }
         : {}),
+      overdue: k ? overdueFacts(k, this.now()) : [],
+      changedSources: this.lastChangedSources,
     };
   }
 

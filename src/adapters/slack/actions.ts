@@ -18,6 +18,8 @@ export const ACTION = {
 export const ACTION_ID_PATTERN = /^strategy_(?:suggest(?:_\d+)?|feedback_(?:up|down)|share)$/;
 
 export interface FeedbackValue {
+  /** The recorded answer this rates (analytics on). */
+  answerId?: string;
   factId?: string;
   version: string;
   status: AnswerStatus;
@@ -44,7 +46,7 @@ function readJson(value: string | undefined): Record<string, unknown> | undefine
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
 export function feedbackValue(v: FeedbackValue): string {
-  return JSON.stringify({ f: v.factId, v: v.version, s: v.status });
+  return JSON.stringify({ f: v.factId, v: v.version, s: v.status, a: v.answerId });
 }
 
 export function readFeedbackValue(value: string | undefined): FeedbackValue | undefined {
@@ -53,7 +55,13 @@ export function readFeedbackValue(value: string | undefined): FeedbackValue | un
   const status = str(o?.s);
   if (!version || !status || !STATUSES.has(status)) return undefined;
   const factId = str(o?.f);
-  return { version, status: status as AnswerStatus, ...(factId ? { factId } : {}) };
+  const answerId = str(o?.a);
+  return {
+    version,
+    status: status as AnswerStatus,
+    ...(factId ? { factId } : {}),
+    ...(answerId && answerId.length <= 64 ? { answerId } : {}),
+  };
 }
 
 /** The question rides in the button value (max 2000 characters), shortened if it must be. */

@@ -41,8 +41,10 @@ export async function mountSlack(
   const log = deps.log.child({ adapter: "slack" });
   const logger = boltLogger(log, config.LOG_LEVEL);
   // A fresh object per client: the Socket Mode client writes its own retry policy into the one it gets.
-  const clientOptions = (): webApi.WebClientOptions =>
-    config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
+  const clientOptions = (): webApi.WebClientOptions => ({
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    ...WEB_API_RETRIES,
+  });
 
   const receiver =
     config.slack.mode === "socket" && config.SLACK_APP_TOKEN
@@ -88,6 +90,18 @@ export async function mountSlack(
     await app.stop().catch((error: unknown) => log.warn("slack stop failed", { error }));
   };
 }
+
+/**
+ * The Web API client retries by itself: network errors and non-200 answers with backoff, and a 429 after
+ * waiting its Retry-After (rejectRateLimitedCalls false). Its default policy is 10 retries over about
+ * 30 minutes, far too long for an answer someone is waiting for (and it would hold auth.test at
+ * startup): here 3 retries within about 10 s, each request cut off after 10 s.
+ */
+export const WEB_API_RETRIES = {
+  retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000, randomize: true },
+  timeout: 10_000,
+  rejectRateLimitedCalls: false,
+} satisfies webApi.WebClientOptions;
 
 /**
  * Bolt's default single-token authorize calls auth.test once and caches the promise, failure included

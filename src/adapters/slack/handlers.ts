@@ -1,3 +1,5 @@
+import { recordVote } from "../../analytics/record.js";
+import type { ChannelKind } from "../../analytics/types.js";
 import { type Asker, type BotDeps, type BotReply, handleSuggestion, handleText } from "../../bot/handle.js";
 import type { Logger } from "../../log.js";
 import type { SlackMessage } from "./blocks.js";
@@ -38,16 +40,28 @@ export interface Ctx {
   log: Logger;
 }
 
-const asker = (userId: string): Asker => ({ platform: "slack", userId });
+const asker = (userId: string, channel?: ChannelKind): Asker => ({
+  platform: "slack",
+  userId,
+  ...(channel ? { channel } : {}),
+});
+/** Slack channel ids start with C (public), G (private or group DM), D (DM). */
+const kindOf = (channel: string): ChannelKind =>
+  channel.startsWith("D") ? "dm" : channel.startsWith("G") ? "group" : "channel";
 const thread = (ts: string | undefined) => (ts ? { thread_ts: ts } : {});
 
 /** Admin reports and refusals concern the bot, not the conversation: only the asker sees them. */
-const forAskerOnly = (r: BotReply) => r.kind === "reload" || r.kind === "status" || r.kind === "refused";
+const forAskerOnly = (r: BotReply) =>
+  r.kind === "reload" ||
+  r.kind === "status" ||
+  r.kind === "refused" ||
+  r.kind === "rate-limited" ||
+  r.kind === "curation";
 
 export async function onMention(event: SlackEventLike, out: Outbox, ctx: Ctx): Promise<void> {
   const q = parseMention(event);
   if (q.kind === "ignored") return ctx.log.debug("mention ignored", { reason: q.reason });
-  const reply = await handleText(q.text, asker(q.userId), ctx.deps);
+  const reply = await handleText(q.text, asker(q.userId, kindOf(q.channel)), ctx.deps);
   const msg = { ...renderReply(reply, { surface: "message" }), channel: q.channel, ...thread(q.threadTs) };
   if (forAskerOnly(reply)) await out.postEphemeral({ ...msg, user: q.userId });
   else await out.post(msg);
@@ -61,7 +75,7 @@ export async function onDirectMessage(
 ): Promise<void> {
   const q = parseDirectMessage(event, botUserId);
   if (q.kind === "ignored") return ctx.log.debug("message ignored", { reason: q.reason });
-  const reply = await handleText(q.text, asker(q.userId), ctx.deps);
+  const reply = await handleText(q.text, asker(q.userId, "dm"), ctx.deps);
   await out.post({
     ...renderReply(reply, { surface: "message" }),
     channel: q.channel,
@@ -74,7 +88,7 @@ export async function onCommand(command: SlashCommandLike, respond: Respond, ctx
   const q = parseCommand(command);
   if (q.kind === "ignored") return ctx.log.warn("command ignored", { reason: q.reason });
   try {
-    const reply = await handleText(q.text, asker(q.userId), ctx.deps);
+    const reply = await handleText(q.text, asker(q.userId, "slash"), ctx.deps);
     await respond({ response_type: "ephemeral", ...renderReply(reply, { surface: "ephemeral" }) });
   } catch (error) {
     ctx.log.error("slash command failed", { error, user: q.userId });
@@ -95,13 +109,24 @@ export async function onAction(body: BlockActionsLike, respond: Respond, ctx: Ct
       return respond({ replace_original: true, ...renderAnswer(answer, { surface }) });
     }
     case "feedback":
-      // What is stored comes later; for now the vote is logged with what it is about.
       ctx.log.info("feedback", {
         vote: click.vote,
         ...click.feedback,
         platform: "slack",
         user: click.userId,
       });
+      if (ctx.deps.analytics) {
+        const { answerId, factId, version } = click.feedback;
+        recordVote(ctx.deps.analytics, {
+          at: ctx.deps.now?.() ?? new Date(),
+          platform: "slack",
+          userId: click.userId,
+          vote: click.vote,
+          version,
+          ...(answerId ? { answerId } : {}),
+          ...(factId ? { factId } : {}),
+        });
+      }
       return respond({ response_type: "ephemeral", replace_original: false, ...renderThanks(click.vote) });
     case "share": {
       const { question, factId } = click.share;

@@ -13,6 +13,7 @@ import {
   section,
 } from "./blocks.js";
 import { codeBlock, escapeMrkdwn as esc, link, truncate } from "./escape.js";
+import { renderCuration } from "./render-report.js";
 import { WORDING } from "./wording.js";
 
 /**
@@ -31,6 +32,8 @@ export interface RenderOptions {
   /** For "shared": the Slack user id of who shared it, and their question. */
   sharedBy?: string;
   question?: string;
+  /** The recorded answer's id, carried in the feedback buttons. */
+  answerId?: string;
 }
 
 /** At most this many quotes and suggestion buttons, whatever the core returns. */
@@ -70,7 +73,7 @@ export function renderAnswer(a: Answer, opts: RenderOptions): SlackMessage {
     head.push(context(WORDING.asked(opts.sharedBy, truncate(opts.question ?? a.question, 500))));
   }
   head.push(section(leadLine(a, cited.map((_, i) => `[${i + 1}]`).join(""))));
-  const tail = [...sourcesAndMeta(a, cited), ...buttonRows(a, opts.surface)];
+  const tail = [...sourcesAndMeta(a, cited), ...buttonRows(a, opts.surface, opts.answerId)];
 
   // Quotes get whatever the whole-message budget leaves after the fixed parts.
   let room = LIMITS.totalText - 200 - [...head, ...tail].reduce((n, b) => n + blockTextLength(b), 0);
@@ -102,7 +105,7 @@ function sourcesAndMeta(a: Answer, cited: Citation[]): Block[] {
   return [context(fitLines(cited.map(sourceLine), 2500), meta)];
 }
 
-function buttonRows(a: Answer, surface: Surface): Block[] {
+function buttonRows(a: Answer, surface: Surface, answerId?: string): Block[] {
   const rows: Block[] = [];
   const suggestions = a.suggestions.filter((s) => s.factId.length <= MAX_ID).slice(0, MAX_SUGGESTIONS);
   if (suggestions.length) {
@@ -114,6 +117,7 @@ function buttonRows(a: Answer, surface: Surface): Block[] {
     version: truncate(a.version, 100),
     status: a.status,
     ...(factId ? { factId } : {}),
+    ...(answerId ? { answerId } : {}),
   });
   const row = [
     button(ACTION.feedbackUp, WORDING.helpful, feedback),
@@ -145,7 +149,9 @@ function examplesList(examples: string[]): string {
 export function renderReply(reply: BotReply, opts: RenderOptions): SlackMessage {
   switch (reply.kind) {
     case "answer":
-      return renderAnswer(reply.answer, opts);
+      return renderAnswer(reply.answer, reply.answerId ? { ...opts, answerId: reply.answerId } : opts);
+    case "curation":
+      return renderCuration(reply.curation);
     case "help":
       return message(WORDING.help, [
         section(WORDING.help),
@@ -160,6 +166,10 @@ export function renderReply(reply: BotReply, opts: RenderOptions): SlackMessage 
       return report(":information_source:", describeStatus(reply.status));
     case "refused":
       return message(WORDING.refused(reply.command), [section(WORDING.refused(reply.command))]);
+    case "rate-limited": {
+      const text = WORDING.rateLimited(reply.retryAfterSeconds);
+      return message(text, [section(text)]);
+    }
   }
 }
 

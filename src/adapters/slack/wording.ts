@@ -33,4 +33,6 @@ export const WORDING = {
   refused: (cmd: AdminCommand) =>
     `Sorry, only the bot's admins can run \`${cmd}\`. If an answer looks out of date, ask one of them to reload the knowledge.`,
   failed: "Sorry, something went wrong while answering. Please try again in a moment.",
+  rateLimited: (seconds: number) =>
+    `You're sending questions faster than I can take them. Please slow down and try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
 } as const;

@@ -9,6 +9,7 @@ import { AuthenticationError } from "botframework-connector";
 import type { BotDeps } from "../../bot/handle.js";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../log.js";
+import { SeenEvents } from "../../reliability/dedupe.js";
 import { parseActivity } from "./parse.js";
 import { renderReply } from "./render.js";
 import { respond } from "./turn.js";
@@ -61,7 +62,14 @@ export function createTeamsBot(config: Config, deps: BotDeps): TeamsBot {
     }
   };
 
+  // Checked inside the turn, so after authentication: a forged request cannot mark an id as seen.
+  const seen = new SeenEvents();
   const turn = (log: Logger) => async (context: TurnContext) => {
+    const { id, conversation } = context.activity;
+    if (id && !seen.firstTime(`${conversation?.id ?? ""}\u0000${id}`)) {
+      log.info("duplicate activity ignored", { activityId: id });
+      return;
+    }
     const input = parseActivity(context.activity, (a) => TurnContext.removeRecipientMention(a));
     const reply = await respond(input, deps, log);
     if (!reply) return;

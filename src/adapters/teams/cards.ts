@@ -12,7 +12,8 @@ export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
 export type CardData =
   | { action: "suggestion"; factId: string; question: string }
   | { action: "ask"; question: string }
-  | { action: "feedback"; feedback: "up" | "down"; factId: string; version: string };
+  | { action: "feedback"; feedback: "up" | "down"; factId: string; version: string; answerId?: string }
+  | { action: "comment"; factId: string; version: string; answerId?: string };
 
 interface SubmitAction {
   type: "Action.Submit";
@@ -22,6 +23,7 @@ interface SubmitAction {
 
 type CardElement =
   | { type: "TextBlock"; text: string; wrap: true; weight?: "Bolder"; isSubtle?: true; size?: "Small" }
+  | { type: "Input.Text"; id: string; placeholder: string; isMultiline: true; maxLength: number }
   | { type: "ActionSet"; actions: SubmitAction[] };
 
 export interface CardAttachment {
@@ -44,6 +46,9 @@ export const CARD_WORDING = {
   helpful: "Was this answer helpful?",
   up: "👍 Helpful",
   down: "👎 Not helpful",
+  whatWasWrong: "What was wrong? (optional, helps the curators fix it)",
+  commentPlaceholder: "e.g. out of date, wrong fact, didn't answer my question",
+  send: "Send",
 } as const;
 
 function title(text: string): string {
@@ -83,13 +88,14 @@ export function suggestionElements(a: Answer): CardElement[] {
 }
 
 /** 👍/👎 for an answer that cites a fact; the data names the fact and the knowledge version. */
-export function feedbackElements(a: Answer): CardElement[] {
+export function feedbackElements(a: Answer, answerId?: string): CardElement[] {
   if (a.status === "unknown" || !a.factId) return [];
   const data = (feedback: "up" | "down"): CardData => ({
     action: "feedback",
     feedback,
     factId: a.factId as string,
     version: a.version,
+    ...(answerId ? { answerId } : {}),
   });
   return [
     label(`${CARD_WORDING.helpful} (knowledge ${plainLine(a.version)})`, true),
@@ -99,6 +105,34 @@ export function feedbackElements(a: Answer): CardElement[] {
         { type: "Action.Submit", title: CARD_WORDING.up, data: data("up") },
         { type: "Action.Submit", title: CARD_WORDING.down, data: data("down") },
       ],
+    },
+  ];
+}
+
+/** Longest "what was wrong?" comment kept. */
+export const COMMENT_MAX = 1000;
+
+/**
+ * After a 👎: one optional text box. Action.Submit merges the inputs into its data, so the bot gets
+ * `{ action: "comment", ..., comment: "<text>" }` back as the message value.
+ */
+export function commentElements(about: {
+  factId: string;
+  version: string;
+  answerId?: string;
+}): CardElement[] {
+  return [
+    label(CARD_WORDING.whatWasWrong),
+    {
+      type: "Input.Text",
+      id: "comment",
+      placeholder: CARD_WORDING.commentPlaceholder,
+      isMultiline: true,
+      maxLength: COMMENT_MAX,
+    },
+    {
+      type: "ActionSet",
+      actions: [{ type: "Action.Submit", title: CARD_WORDING.send, data: { action: "comment", ...about } }],
     },
   ];
 }

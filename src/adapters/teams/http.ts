@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../../log.js";
-import { type Handler, sendJson } from "../../server.js";
+import { type Handler, requestIdOf, sendJson } from "../../server.js";
 import type { TeamsBot } from "./bot.js";
 
 /**
@@ -81,7 +81,11 @@ export function teamsHandler(bot: TeamsBot, log: Logger): Handler {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const parsed = await parseRequest(req);
     if (!parsed.ok) {
-      log.info("teams request rejected", { status: parsed.status, error: parsed.error });
+      log.info("teams request rejected", {
+        requestId: requestIdOf(req),
+        status: parsed.status,
+        error: parsed.error,
+      });
       // The client may still be sending a refused body; close rather than read the rest.
       if (parsed.status === 413) res.setHeader("connection", "close");
       sendJson(res, parsed.status, { error: parsed.error });

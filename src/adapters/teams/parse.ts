@@ -32,7 +32,15 @@ export type IgnoredReason =
 export type TeamsInput =
   | { kind: "question"; text: string; asker: Asker; scope: Scope }
   | { kind: "suggestion"; factId: string; question: string; asker: Asker; scope: Scope }
-  | { kind: "feedback"; feedback: "up" | "down"; factId: string; version: string; asker: Asker }
+  | {
+      kind: "feedback";
+      feedback: "up" | "down";
+      factId: string;
+      version: string;
+      asker: Asker;
+      answerId?: string;
+    }
+  | { kind: "comment"; comment: string; factId: string; version: string; asker: Asker; answerId?: string }
   | { kind: "welcome"; scope: Scope }
   | { kind: "ignored"; reason: IgnoredReason };
 
@@ -43,6 +51,9 @@ export interface MentionActivity {
   entities: { type: "mention"; text: string; mentioned: { id: string } }[];
 }
 export type StripMention = (activity: MentionActivity) => string | undefined;
+
+/** The analytics channel kind of each Teams scope. */
+const CHANNEL_KIND = { personal: "dm", channel: "channel", groupChat: "group" } as const;
 
 /** Card actions longer than this are not ours (ids and questions we render are far shorter). */
 const MAX_CARD_FIELD = 2000;
@@ -101,7 +112,20 @@ function cardAction(value: Record<string, unknown>, asker: Asker, scope: Scope):
     version &&
     (value.feedback === "up" || value.feedback === "down")
   ) {
-    return { kind: "feedback", feedback: value.feedback, factId, version, asker };
+    const answerId = cardField(value.answerId);
+    return {
+      kind: "feedback",
+      feedback: value.feedback,
+      factId,
+      version,
+      asker,
+      ...(answerId ? { answerId } : {}),
+    };
+  }
+  if (value.action === "comment" && factId && version) {
+    const answerId = cardField(value.answerId);
+    const comment = typeof value.comment === "string" ? value.comment.trim().slice(0, 1000) : "";
+    return { kind: "comment", comment, factId, version, asker, ...(answerId ? { answerId } : {}) };
   }
   return { kind: "ignored", reason: "unknown card action" };
 }
@@ -122,7 +146,7 @@ export function parseActivity(a: InboundActivity, stripMention: StripMention): T
   // ADMIN_USERS holds AAD object ids; the Emulator sends none, so its user id stands in locally.
   const userId = str(from?.aadObjectId) ?? str(from?.id);
   if (!userId) return { kind: "ignored", reason: "no sender" };
-  const asker: Asker = { platform: "teams", userId };
+  const asker: Asker = { platform: "teams", userId, channel: CHANNEL_KIND[scope] };
   const raw = str(a.text) ?? "";
 
   // Adaptive Card Action.Submit arrives as a message whose `value` is the action's data, with no

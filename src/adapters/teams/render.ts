@@ -1,7 +1,15 @@
 import { type BotReply, describeReload, describeStatus } from "../../bot/handle.js";
 import type { Answer, Citation } from "../../core/types.js";
-import { type CardAttachment, card, exampleElements, feedbackElements, suggestionElements } from "./cards.js";
+import {
+  type CardAttachment,
+  card,
+  commentElements,
+  exampleElements,
+  feedbackElements,
+  suggestionElements,
+} from "./cards.js";
 import { escapeLines, escapeMarkdown, plainLine, safeUrl, truncate } from "./escape.js";
+import { curationLines } from "./render-report.js";
 
 /**
  * Reply -> outgoing Teams message. Pure, and free of SDK types (botbuilder's `Partial<Activity>`
@@ -17,7 +25,12 @@ import { escapeLines, escapeMarkdown, plainLine, safeUrl, truncate } from "./esc
 export type TeamsReply =
   | BotReply
   | { kind: "welcome"; title: string; examples: string[]; mentionHint: boolean }
-  | { kind: "feedback"; feedback: "up" | "down" };
+  | {
+      kind: "feedback";
+      feedback: "up" | "down";
+      comment?: { factId: string; version: string; answerId?: string };
+    }
+  | { kind: "commented" };
 
 export interface CitationEntity {
   type: "https://schema.org/Message";
@@ -44,6 +57,13 @@ const ABSTRACT_MAX = 160;
 const CITATIONS_MAX = 20;
 /** Teams refuses messages over about 28 KB; reload reports are the only long text we send. */
 const TEXT_MAX = 20_000;
+/**
+ * The 28 KB is bytes of the whole activity, and UTF-8 text can take up to three bytes per UTF-16 unit
+ * (emoji, CJK), so the text is also cut to what fits beside its entities and card, with a margin.
+ */
+const ACTIVITY_MAX_BYTES = 27 * 1024;
+const utf8 = new TextEncoder();
+const sizeOf = (a: OutgoingActivity) => utf8.encode(JSON.stringify(a)).length;
 
 export const WORDING = {
   suggested: "I'm not sure, but this may answer it:",
@@ -61,6 +81,9 @@ export const WORDING = {
   statusTitle: "**Knowledge status**",
   thanksUp: "Thanks for the feedback, glad it helped. 👍",
   thanksDown: "Thanks for the feedback. I've noted that this answer didn't help. 👎",
+  thanksComment: "Thanks, the curators will read it.",
+  rateLimited: (seconds: number) =>
+    `You're sending questions faster than I can take them. Please slow down and try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
 } as const;
 
 function citationName(c: Citation): string {
@@ -101,14 +124,23 @@ function quoteLine(c: Citation, n: number): string {
 }
 
 function message(lines: string[], extra: Omit<OutgoingActivity, "type" | "textFormat" | "text"> = {}) {
-  const text = truncate(lines.filter((l) => l !== "").join("\n\n"), TEXT_MAX);
-  const out: OutgoingActivity = { type: "message", textFormat: "markdown", text };
+  const full = truncate(lines.filter((l) => l !== "").join("\n\n"), TEXT_MAX);
+  const out: OutgoingActivity = { type: "message", textFormat: "markdown", text: full };
   if (extra.entities?.length) out.entities = extra.entities;
   if (extra.attachments?.length) out.attachments = extra.attachments;
+  if (sizeOf(out) <= ACTIVITY_MAX_BYTES) return out;
+  // The longest cut of the text that fits (binary search over its length).
+  let [lo, hi] = [1, full.length];
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (sizeOf({ ...out, text: truncate(full, mid) }) <= ACTIVITY_MAX_BYTES) lo = mid;
+    else hi = mid - 1;
+  }
+  out.text = truncate(full, lo);
   return out;
 }
 
-export function renderAnswer(a: Answer): OutgoingActivity {
+export function renderAnswer(a: Answer, answerId?: string): OutgoingActivity {
   const lines: string[] = [];
   if (a.status === "suggested") lines.push(WORDING.suggested);
   if (a.status === "unknown") lines.push(WORDING.unknown);
@@ -121,7 +153,7 @@ export function renderAnswer(a: Answer): OutgoingActivity {
     });
     if (a.asOf) lines.push(WORDING.asOf(escapeMarkdown(a.asOf)));
   }
-  const body = [...suggestionElements(a), ...feedbackElements(a)];
+  const body = [...suggestionElements(a), ...feedbackElements(a, answerId)];
   return message(lines, {
     ...(cited.length ? { entities: [citationEntity(cited)] } : {}),
     ...(body.length ? { attachments: [card(body)] } : {}),
@@ -136,7 +168,11 @@ function withExamples(lines: string[], examples: string[]): OutgoingActivity {
 export function renderReply(reply: TeamsReply): OutgoingActivity {
   switch (reply.kind) {
     case "answer":
-      return renderAnswer(reply.answer);
+      return renderAnswer(reply.answer, reply.answerId);
+    case "curation":
+      return message(curationLines(reply.curation));
+    case "commented":
+      return message([WORDING.thanksComment]);
     case "welcome":
       return withExamples(
         [WORDING.welcome(escapeMarkdown(reply.title)), WORDING.howToAsk(reply.mentionHint)],
@@ -148,11 +184,16 @@ export function renderReply(reply: TeamsReply): OutgoingActivity {
       return withExamples([WORDING.empty], reply.examples);
     case "refused":
       return message([WORDING.refused(reply.command)]);
+    case "rate-limited":
+      return message([WORDING.rateLimited(reply.retryAfterSeconds)]);
     case "reload":
       return message([WORDING.reloadTitle, escapeLines(describeReload(reply.result))]);
     case "status":
       return message([WORDING.statusTitle, escapeLines(describeStatus(reply.status))]);
     case "feedback":
-      return message([reply.feedback === "up" ? WORDING.thanksUp : WORDING.thanksDown]);
+      return message(
+        [reply.feedback === "up" ? WORDING.thanksUp : WORDING.thanksDown],
+        reply.comment ? { attachments: [card(commentElements(reply.comment))] } : {},
+      );
   }
 }

@@ -1,4 +1,5 @@
-import { type BotDeps, handleSuggestion, handleText } from "../../bot/handle.js";
+import { recordVote } from "../../analytics/record.js";
+import { type Asker, type BotDeps, handleSuggestion, handleText } from "../../bot/handle.js";
 import { exampleQuestions } from "../../core/examples.js";
 import type { Logger } from "../../log.js";
 import type { TeamsInput } from "./parse.js";
@@ -22,16 +23,40 @@ export async function respond(
     case "suggestion":
       log.info("suggestion clicked", { factId: input.factId, user: input.asker.userId });
       return { kind: "answer", answer: handleSuggestion(input.factId, input.question, deps) };
-    case "feedback":
-      // Stored in a later issue; for now the log line is the record.
+    case "feedback": {
       log.info("feedback", {
         platform: "teams",
         feedback: input.feedback,
         factId: input.factId,
         version: input.version,
+        answerId: input.answerId,
         user: input.asker.userId,
       });
-      return { kind: "feedback", feedback: input.feedback };
+      const about = {
+        factId: input.factId,
+        version: input.version,
+        ...(input.answerId ? { answerId: input.answerId } : {}),
+      };
+      if (deps.analytics)
+        recordVote(deps.analytics, { ...about, ...vote(input.asker, deps), vote: input.feedback });
+      // A 👎 offers the optional "what was wrong?" box.
+      return input.feedback === "down"
+        ? { kind: "feedback", feedback: "down", comment: about }
+        : { kind: "feedback", feedback: "up" };
+    }
+    case "comment":
+      log.info("feedback comment", { platform: "teams", factId: input.factId, answerId: input.answerId });
+      if (deps.analytics && input.comment) {
+        recordVote(deps.analytics, {
+          factId: input.factId,
+          version: input.version,
+          ...(input.answerId ? { answerId: input.answerId } : {}),
+          ...vote(input.asker, deps),
+          vote: "down",
+          comment: input.comment,
+        });
+      }
+      return { kind: "commented" };
     case "welcome": {
       const index = deps.store.current();
       return {
@@ -43,3 +68,9 @@ export async function respond(
     }
   }
 }
+
+const vote = (asker: Asker, deps: BotDeps) => ({
+  platform: asker.platform,
+  userId: asker.userId,
+  at: deps.now?.() ?? new Date(),
+});

@@ -21,6 +21,13 @@ export const TEAM_ID = "T0001TEST";
 
 type Reply = (call: Call) => Record<string, unknown>;
 
+/** A scripted failure: an HTTP status (with headers, e.g. Retry-After), after an optional delay. */
+export interface Failure {
+  status: number;
+  headers?: Record<string, string>;
+  delayMs?: number;
+}
+
 export interface FakeSlack {
   calls: Call[];
   /** Base URL for SLACK_API_URL (ends with /api/). */
@@ -28,6 +35,8 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   /** Override what a Web API method answers. */
   on(method: string, reply: Reply): void;
+  /** Answer the next Web API calls with these failures (in order) before answering normally again. */
+  failNext(...failures: Failure[]): void;
   /** Resolves with the first recorded call matching, polling until `timeoutMs` passes. */
   waitFor(match: (c: Call) => boolean, timeoutMs?: number): Promise<Call>;
   close(): Promise<void>;
@@ -54,6 +63,7 @@ function parseBody(raw: string, type: string | undefined): Record<string, unknow
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: Call[] = [];
   const replies = new Map<string, Reply>(Object.entries(DEFAULTS));
+  const failures: Failure[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -65,6 +75,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         ? { method: "respond", id: respond[1] as string, body, headers: req.headers }
         : { method: path.replace(/^\/api\//, ""), body, headers: req.headers };
       calls.push(call);
+      const failure = respond ? undefined : failures.shift();
+      if (failure) {
+        const fail = () => res.writeHead(failure.status, failure.headers).end("{}");
+        if (failure.delayMs) setTimeout(fail, failure.delayMs);
+        else fail();
+        return;
+      }
       const extra = respond ? {} : (replies.get(call.method)?.(call) ?? {});
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ ok: true, ...extra }));
@@ -78,6 +95,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (id) => `${base}/respond/${id}`,
     on: (method, reply) => {
       replies.set(method, reply);
+    },
+    failNext: (...f) => {
+      failures.push(...f);
     },
     waitFor: (match, timeoutMs = 10_000) => waitFor(() => calls.find(match), timeoutMs),
     close: () =>

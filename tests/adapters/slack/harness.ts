@@ -63,6 +63,8 @@ export async function startHarness(env: Record<string, string> = {}, slack?: Fak
       SLACK_BOT_TOKEN: "xoxb-0000-test-token",
       SLACK_API_URL: fake.apiUrl,
       ADMIN_USERS: ADMIN,
+      // Tests that look at analytics pass ANALYTICS=on with a temporary DATA_DIR; the rest write nothing.
+      ANALYTICS: "off",
       ...env,
     },
     log,

@@ -24,9 +24,20 @@ export interface Recorded {
   body: Record<string, unknown>;
 }
 
+/** A scripted failure: an HTTP status (with headers, e.g. Retry-After), after an optional delay. */
+export interface ConnectorFailure {
+  status: number;
+  headers?: Record<string, string>;
+  delayMs?: number;
+}
+
 export interface FakeConnector {
   url: string;
   received: Recorded[];
+  /** Answer the next posts with these failures (in order), recording them too, then normally again. */
+  failNext(...failures: ConnectorFailure[]): void;
+  /** Delay every normal answer by this many ms (a slow connector). */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -36,6 +47,8 @@ export interface FakeConnector {
  */
 export async function fakeConnector(): Promise<FakeConnector> {
   const received: Recorded[] = [];
+  const failures: ConnectorFailure[] = [];
+  const state = { delayMs: 0 };
   let n = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -56,8 +69,16 @@ export async function fakeConnector(): Promise<FakeConnector> {
         path,
         body: JSON.parse(text) as Record<string, unknown>,
       });
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ id: `reply-${++n}` }));
+      const failure = failures.shift();
+      const answer = failure
+        ? () => res.writeHead(failure.status, failure.headers).end("{}")
+        : () => {
+            res.writeHead(200, { "content-type": "application/json" });
+            res.end(JSON.stringify({ id: `reply-${++n}` }));
+          };
+      const delay = failure ? (failure.delayMs ?? 0) : state.delayMs;
+      if (delay > 0) setTimeout(answer, delay);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -65,6 +86,15 @@ export async function fakeConnector(): Promise<FakeConnector> {
   return {
     url: `http://127.0.0.1:${port}/`,
     received,
+    failNext: (...f) => {
+      failures.push(...f);
+    },
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(ms: number) {
+      state.delayMs = ms;
+    },
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
@@ -82,7 +112,8 @@ export interface StartedBot {
 export async function startTeamsBot(env: Record<string, string>): Promise<StartedBot> {
   const logs: Record<string, unknown>[] = [];
   const log: Logger = createLogger("debug", (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
-  const started = await startBot({ HOST: "127.0.0.1", PORT: "0", ...env }, log);
+  // Tests that look at analytics pass ANALYTICS=on with a temporary DATA_DIR; the rest write nothing.
+  const started = await startBot({ HOST: "127.0.0.1", PORT: "0", ANALYTICS: "off", ...env }, log);
   if (!started.ok) throw new Error(started.message);
   return { bot: started.bot, base: `http://127.0.0.1:${started.bot.address.port}`, logs };
 }

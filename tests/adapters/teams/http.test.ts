@@ -38,8 +38,11 @@ beforeEach(() => {
   connector.received.length = 0;
 });
 
+/** Each send is a new activity: a repeated id is a re-delivery, which the bot answers once. */
+let sent = 0;
 function activity(name: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...fixture(name), serviceUrl: connector.url, ...overrides };
+  const f = fixture(name);
+  return { ...f, id: `${String(f.id ?? name)}-${++sent}`, serviceUrl: connector.url, ...overrides };
 }
 
 async function send(body: Record<string, unknown>): Promise<void> {

@@ -15,7 +15,7 @@ describe("parseActivity", () => {
     expect(parse("channel-mention")).toEqual({
       kind: "question",
       text: "What is CANN?",
-      asker: { platform: "teams", userId: ADA },
+      asker: { platform: "teams", userId: ADA, channel: "channel" },
       scope: "channel",
     });
   });
@@ -116,7 +116,7 @@ describe("parseActivity", () => {
     expect(parseActivity(emulator, strip)).toEqual({
       kind: "question",
       text: "hello",
-      asker: { platform: "teams", userId: "emulator-user-1" },
+      asker: { platform: "teams", userId: "emulator-user-1", channel: "dm" },
       scope: "personal",
     });
   });

@@ -1,0 +1,144 @@
+import { type BotReply, describeReload, describeStatus } from "../../bot/handle.js";
+import type { Answer, Citation, Suggestion } from "../../core/types.js";
+import type { ReloadResult, StoreStatus } from "../../knowledge/store.js";
+import { escapeHtml as esc, safeUrl, truncate } from "./escape.js";
+import { WORDING } from "./wording.js";
+
+/**
+ * BotReply / Answer -> an HTML fragment for the chat page. Pure. Every piece of knowledge, question or
+ * error text is escaped here; the page inserts the fragment as is, so this is the one place that
+ * decides what becomes markup. Buttons carry what a click needs in data-* attributes (escaped too).
+ */
+
+const MAX_CITATIONS = 10;
+const MAX_SUGGESTIONS = 5;
+const MAX_TEXT = 5000;
+/** Ids are echoed back on click; one this long is not a real fact id. */
+const MAX_ID = 200;
+
+/** A thumb drawn inline (emoji fonts are missing on many servers and kiosks); CSS flips it for 👎. */
+const THUMB =
+  '<svg class="thumb" aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path fill="currentColor" d="M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z"/></svg>';
+
+const attr = (name: string, value: string) => ` data-${name}="${esc(value)}"`;
+const marks = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<sup class="mark">[${i + 1}]</sup>`).join("");
+
+function sourceHtml(c: Citation): string {
+  const url = safeUrl(c.url);
+  const title = esc(truncate(c.title, 300));
+  const linked = url ? `<a href="${esc(url)}" rel="noopener noreferrer" target="_blank">${title}</a>` : title;
+  return `<cite>${linked}</cite>, <span class="locator">${esc(truncate(c.locator, 200))}</span>`;
+}
+
+function quoteHtml(c: Citation, n: number): string {
+  return (
+    `<li class="quote"><blockquote>“${esc(truncate(c.quote, MAX_TEXT))}” <span class="mark">[${n}]</span></blockquote>` +
+    `<p class="source">${sourceHtml(c)}</p></li>`
+  );
+}
+
+function chipsHtml(suggestions: Suggestion[], label: string): string {
+  const usable = suggestions.filter((s) => s.factId.length <= MAX_ID).slice(0, MAX_SUGGESTIONS);
+  if (!usable.length) return "";
+  const chips = usable.map(
+    (s) =>
+      `<button type="button" class="chip"${attr("fact-id", s.factId)}${attr("question", truncate(s.question, 500))}>${esc(truncate(s.question, 300))}</button>`,
+  );
+  return `<div class="chips" role="group" aria-label="${esc(label)}"><p class="chips-label">${esc(label)}</p>${chips.join("")}</div>`;
+}
+
+function feedbackHtml(a: Answer, answerId?: string): string {
+  const data =
+    (answerId ? attr("answer-id", answerId) : "") +
+    attr("version", truncate(a.version, 100)) +
+    attr("status", a.status) +
+    (a.factId && a.factId.length <= MAX_ID ? attr("fact-id", a.factId) : "") +
+    attr("question", truncate(a.question, 500));
+  const button = (vote: "up" | "down", label: string) =>
+    `<button type="button" class="vote" aria-pressed="false"${attr("vote", vote)}${data}>${THUMB}${label}</button>`;
+  return (
+    `<div class="feedback" role="group" aria-label="${WORDING.feedbackLabel}">` +
+    `${button("up", WORDING.helpful)}${button("down", WORDING.notHelpful)}</div>`
+  );
+}
+
+function metaHtml(a: Answer): string {
+  const asOf = a.asOf ? `${esc(WORDING.asOf(a.asOf))} · ` : "";
+  return `<p class="meta">${asOf}${WORDING.knowledge} <code>${esc(truncate(a.version, 100))}</code></p>`;
+}
+
+/** `answerId`: the analytics record of this answer, when it was recorded; votes refer to it. */
+export function renderAnswerHtml(a: Answer, answerId?: string): string {
+  const cited = a.status === "unknown" ? [] : a.citations.slice(0, MAX_CITATIONS);
+  const parts: string[] = [];
+  if (a.status === "unknown") {
+    parts.push(`<p class="lead">${esc(WORDING.unknown)}</p>`);
+  } else {
+    if (a.status === "suggested") parts.push(`<p class="hedge">${esc(WORDING.suggested)}</p>`);
+    parts.push(`<p class="lead">${esc(truncate(a.text, MAX_TEXT))}${marks(cited.length)}</p>`);
+  }
+  if (cited.length) {
+    parts.push(
+      `<ol class="quotes" aria-label="${WORDING.sources}">${cited.map((c, i) => quoteHtml(c, i + 1)).join("")}</ol>`,
+    );
+  }
+  parts.push(metaHtml(a));
+  parts.push(chipsHtml(a.suggestions, a.status === "unknown" ? WORDING.didYouMean : WORDING.orDidYouMean));
+  parts.push(feedbackHtml(a, answerId));
+  return `<article class="answer answer-${a.status}">${parts.join("")}</article>`;
+}
+
+/** Example questions as chips that ask the question (no fact id: the click goes through /ask). */
+export function examplesHtml(label: string, examples: string[]): string {
+  const chips = examples.map(
+    (e) =>
+      `<button type="button" class="chip"${attr("ask", truncate(e, 500))}>${esc(truncate(e, 300))}</button>`,
+  );
+  return `<div class="chips" role="group" aria-label="${esc(label)}"><p class="chips-label">${esc(label)}</p>${chips.join("")}</div>`;
+}
+
+/** An admin report: a heading line, then the text (problems keep their lines) in a <pre>. */
+export function reportHtml(kind: "ok" | "error" | "info", heading: string, text: string): string {
+  return `<div class="report report-${kind}"><p class="report-title">${esc(heading)}</p><pre>${esc(text)}</pre></div>`;
+}
+
+export function renderReloadHtml(r: ReloadResult): string {
+  return r.ok
+    ? reportHtml("ok", WORDING.reloadOk, describeReload(r))
+    : reportHtml("error", WORDING.reloadFailed, describeReload(r));
+}
+
+export function renderStatusHtml(s: StoreStatus): string {
+  return reportHtml(s.lastError ? "error" : "info", WORDING.status, describeStatus(s));
+}
+
+const note = (text: string) => `<p class="note">${esc(text)}</p>`;
+
+export function renderReplyHtml(reply: BotReply): string {
+  switch (reply.kind) {
+    case "answer":
+      return renderAnswerHtml(reply.answer, reply.answerId);
+    case "help":
+      return `${note(WORDING.help)}${reply.examples.length ? examplesHtml(WORDING.examples, reply.examples) : ""}`;
+    case "empty":
+      return examplesHtml(WORDING.empty, reply.examples);
+    case "reload":
+      return renderReloadHtml(reply.result);
+    case "status":
+      return renderStatusHtml(reply.status);
+    case "refused":
+      return note(WORDING.refused(reply.command));
+    default: {
+      // Replies added later (rate limiting) arrive here; a retry hint is the only field we use.
+      const r = reply as { kind: string; retryAfterSeconds?: number };
+      return note(
+        r.retryAfterSeconds !== undefined ? WORDING.rateLimited(r.retryAfterSeconds) : WORDING.failed,
+      );
+    }
+  }
+}
+
+export function renderThanksHtml(vote: "up" | "down"): string {
+  return note(WORDING.thanks[vote]);
+}

@@ -1,0 +1,80 @@
+import type { Logger } from "../log.js";
+import { openSqliteStore } from "./sqlite.js";
+import { type AnalyticsStore, noopStore } from "./types.js";
+
+/**
+ * Opens the analytics store the configuration asks for and enforces retention: on start and then
+ * once a day. A database that cannot be opened (read-only or missing directory, a corrupt file) is
+ * logged and replaced by the no-op store: the bot answers without recording rather than not at all.
+ */
+
+export interface AnalyticsConfig {
+  ANALYTICS: boolean;
+  DATA_DIR: string;
+  ANALYTICS_SALT?: string | undefined;
+  RETENTION_DAYS: number;
+}
+
+export interface Analytics {
+  store: AnalyticsStore;
+  stop(): void;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function retentionCutoff(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * DAY_MS);
+}
+
+export async function enforceRetention(
+  store: AnalyticsStore,
+  now: Date,
+  days: number,
+  log: Logger,
+): Promise<number> {
+  try {
+    const removed = await store.purge(retentionCutoff(now, days));
+    if (removed > 0) log.info("analytics: retention purge", { removed, days });
+    return removed;
+  } catch (error) {
+    log.error("analytics: retention purge failed", { error });
+    return 0;
+  }
+}
+
+export function openAnalytics(config: AnalyticsConfig, log: Logger): AnalyticsStore {
+  if (!config.ANALYTICS) return noopStore;
+  try {
+    return openSqliteStore({
+      dir: config.DATA_DIR,
+      log,
+      ...(config.ANALYTICS_SALT ? { salt: config.ANALYTICS_SALT } : {}),
+    });
+  } catch (error) {
+    log.error("analytics: cannot open the database; answering without recording", {
+      error,
+      dataDir: config.DATA_DIR,
+    });
+    return noopStore;
+  }
+}
+
+export async function startAnalytics(
+  config: AnalyticsConfig,
+  log: Logger,
+  now: () => Date = () => new Date(),
+): Promise<Analytics> {
+  const store = openAnalytics(config, log);
+  if (store.kind === "off") return { store, stop: () => {} };
+  await enforceRetention(store, now(), config.RETENTION_DAYS, log);
+  const timer = setInterval(() => void enforceRetention(store, now(), config.RETENTION_DAYS, log), DAY_MS);
+  timer.unref();
+  log.info("analytics recording", { dataDir: config.DATA_DIR, retentionDays: config.RETENTION_DAYS });
+  return {
+    store,
+    stop: () => {
+      clearInterval(timer);
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROKEN_YAML, SMALL, startWebBot, type WebBot } from "../adapters/web/helpers.js";
+import { type Browser, launch, missingBrowser } from "./browser.js";
+
+/**
+ * The web chat in a real headless browser against the real bot on loopback: ask and see the quote and
+ * its source, click a suggestion, vote, and reload a broken knowledge file from the admin view while
+ * answers continue. Screenshots go to tests/artifacts/ (git-ignored).
+ */
+
+const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
+const missing = missingBrowser();
+if (missing && process.env.CI !== "true") console.warn(`skipping the browser tests: ${missing}`);
+const suite = missing && process.env.CI !== "true" ? describe.skip : describe;
+
+let web: WebBot;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  // In CI a missing browser is a failure, with the reason, not a silent skip.
+  if (missing) throw new Error(missing);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  web = await startWebBot();
+  browser = await launch();
+  page = await browser.context.newPage();
+  // CSP violations and script errors show up here; the page must have none.
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
+  page.on("response", (r) => {
+    if (r.status() >= 500) problems.push(`${r.status()} from ${r.url()}`);
+  });
+}, 40_000);
+
+afterAll(async () => {
+  if (problems.length)
+    console.log(JSON.stringify(web?.logs.filter((l) => l.level === "error" || (l.status as number) >= 500)));
+  await browser?.close();
+  await web?.stop();
+});
+
+async function ask(question: string): Promise<void> {
+  const before = await page.locator("#log .msg.bot").count();
+  await page.getByLabel("Your question").fill(question);
+  await page.keyboard.press("Enter");
+  await page.locator("#log .msg.bot").nth(before).waitFor();
+}
+
+const lastAnswer = () => page.locator("#log .msg.bot").last();
+
+suite("web chat in Chromium", () => {
+  it("loads fast, asks a question and shows the answer, quote and source", async () => {
+    // Browser-side code is passed as strings: this project's TypeScript has no DOM types.
+    const NAV = 'performance.getEntriesByType("navigation")[0]';
+    const timing = async () => {
+      const [dcl, load] = await page.evaluate<[number, number]>(
+        `[${NAV}.domContentLoadedEventEnd, ${NAV}.loadEventEnd].map(Math.round)`,
+      );
+      return { text: `DOMContentLoaded ${dcl} ms, load ${load} ms`, load };
+    };
+    // The first visit includes the browser's own cold start; the reload is what a person sees after.
+    await page.goto(`${web.base}/`, { waitUntil: "load" });
+    const cold = await timing();
+    await page.reload({ waitUntil: "load" });
+    const warm = await timing();
+    console.log(`page load (navigation timing): first visit ${cold.text}; reload ${warm.text}`);
+    expect(warm.load).toBeLessThan(3_000);
+    await expect(page.title()).resolves.toBe("Small strategy memo · strategy-bot");
+
+    await ask("What is CANN?");
+    const answer = lastAnswer();
+    await expect(answer.locator(".lead").textContent()).resolves.toContain("Huawei created CANN");
+    await expect(answer.locator("blockquote").first().textContent()).resolves.toContain(
+      "Huawei created CANN to support AI development within its ecosystem.",
+    );
+    const source = answer.locator(".source a");
+    await expect(source.textContent()).resolves.toBe("Strategy memo");
+    await expect(source.getAttribute("href")).resolves.toBe("https://example.com/memo");
+    await expect(answer.locator(".meta").textContent()).resolves.toContain("As of 2024-05");
+    // Focus stays in the question box for the next question.
+    await expect(page.evaluate<string | undefined>("document.activeElement?.id")).resolves.toBe("question");
+    await page.screenshot({ path: `${ARTIFACTS}web-answer.png`, fullPage: true });
+  });
+
+  it("offers suggestions for an unknown question and answers the clicked one", async () => {
+    await ask("developers");
+    const unknown = lastAnswer();
+    await expect(unknown.locator(".lead").textContent()).resolves.toContain("I don't know");
+    await unknown.getByRole("button", { name: "What is CANN?" }).click();
+    await page.waitForFunction('document.querySelectorAll("#log .msg.bot").length >= 4');
+    await expect(lastAnswer().locator("blockquote").first().textContent()).resolves.toContain(
+      "Huawei created CANN",
+    );
+  });
+
+  it("takes feedback and says thanks", async () => {
+    await lastAnswer().getByRole("button", { name: "Helpful", exact: true }).click();
+    await lastAnswer().getByText("Thanks for the feedback!").waitFor();
+    await expect(
+      lastAnswer().getByRole("button", { name: "Helpful", exact: true }).isDisabled(),
+    ).resolves.toBe(true);
+  });
+
+  it("reloads a broken file from the admin view, shows the error, and keeps answering", async () => {
+    await page.getByRole("button", { name: "Admin" }).click();
+    await page.locator("#admin-status .report").waitFor();
+    await expect(page.locator("#admin-status").textContent()).resolves.toContain("5 facts (3 curated)");
+
+    writeFileSync(web.knowledgeFile, BROKEN_YAML);
+    try {
+      await page.getByRole("button", { name: "Reload knowledge" }).click();
+      const report = page.locator("#reload-report .report-error");
+      await report.waitFor();
+      await expect(report.textContent()).resolves.toContain('quote not found in source "memo"');
+      await page.locator("#admin-status .report-error").waitFor();
+      await page.evaluate("window.scrollTo(0, 0)");
+      await page.screenshot({ path: `${ARTIFACTS}web-admin-error.png` });
+
+      await ask("What chip does Huawei design?");
+      await expect(lastAnswer().locator("blockquote").first().textContent()).resolves.toContain("Ascend 910");
+    } finally {
+      writeFileSync(web.knowledgeFile, readFileSync(SMALL, "utf8"));
+    }
+  });
+
+  it("fits a phone screen without sideways scrolling", async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.getByRole("button", { name: "Admin" }).click();
+    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${ARTIFACTS}web-phone.png` });
+  });
+
+  it("ran without script errors or CSP violations", () => {
+    expect(problems).toEqual([]);
+  });
+});
