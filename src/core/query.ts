@@ -1,8 +1,14 @@
 import Fuse from "fuse.js";
 import { idfOf, type SearchIndex } from "./index-build.js";
-import { isStopword, STOPWORD_LIST, termOf, words } from "./text.js";
+import { isStopword, termOf, words } from "./text.js";
 
-const STOPWORD_VOCAB = new Map(STOPWORD_LIST.filter((w) => w.length >= 4).map((w) => [w, w]));
+// Misspellings are only looked for among function words that questions are made of: "cost" is a
+// word, not a misspelt "most".
+const STOPWORD_VOCAB = new Map(
+  "what when where which whom whose does have with from this that they them their there these those about would could should"
+    .split(" ")
+    .map((w) => [w, w]),
+);
 
 /**
  * Turns a question into concepts: one per topic word, each with the index terms that may stand for it

@@ -52,6 +52,14 @@ describe("regressions", () => {
     if (!r.ok) expect(r.problems[0]).toMatchObject({ code: "misquote", factId: "f", line: 8 });
   });
 
+  it("keeps real words that are one letter from a stopword ('cost' is not a misspelt 'most')", () => {
+    const index = indexOf(fixtureText("small.yaml"));
+    const withCost = answer("how much does the ascend chip cost", index);
+    const without = answer("how much does the ascend chip", index);
+    // "cost" is unknown to the knowledge, so keeping it must lower confidence rather than vanish.
+    expect(withCost.confidence).toBeLessThan(without.confidence);
+  });
+
   it("treats an empty PORT as unset", () => {
     const r = loadConfig({ PORT: "" });
     expect(r.ok && r.config.PORT).toBe(3978);
