@@ -1,3 +1,4 @@
+import { truncate as clip } from "../../core/clip.js";
 /**
  * Text going into and out of Slack mrkdwn. Everything the bot shows that it did not write itself
  * (knowledge text, the asker's question, reload errors) goes through `escapeMrkdwn` first.
@@ -19,15 +20,12 @@ export function escapeMrkdwn(text: string): string {
     .replace(/@(channel|here|everyone)\b/gi, "@\u2060$1");
 }
 
-/** Cut to at most `max` characters (code points are not split), marking the cut with "…". */
+/** Cut escaped mrkdwn to at most `max` characters, ending with "…", never inside an emoji or an entity. */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - 1));
-  // Do not leave half of a surrogate pair (an emoji) at the end.
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  const cut = clip(text, max);
+  if (cut === text) return text;
   // Do not leave half of an entity ("&amp;", "&lt;", "&gt;") that escaping produced.
-  cut = cut.replace(/&(?:a|am|amp|l|lt|g|gt)?$/, "");
-  return `${cut}…`;
+  return `${cut.slice(0, -1).replace(/&(?:a|am|amp|l|lt|g|gt)?$/, "")}…`;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { truncate as clip, httpUrl } from "../../core/clip.js";
+
 /**
  * Text that reaches Teams from the knowledge file or from a user is data, never markup.
  *
@@ -50,30 +52,13 @@ export function escapeLines(text: string): string {
     .join("\n\n");
 }
 
-/**
- * Cuts text to at most `max` UTF-16 units (Teams counts string length), ending with "…". Never splits a
- * surrogate pair, and prefers a word boundary when one is near the end.
- */
+/** Cuts text to at most `max` UTF-16 units (Teams counts string length), at a word when one is near. */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = max - 1;
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  const space = text.lastIndexOf(" ", cut);
-  if (space > cut - 20 && space > 0) cut = space;
-  return `${text.slice(0, cut).trimEnd()}…`;
+  return clip(text, max, { atWord: true });
 }
 
 /** An http(s) URL as a markdown link target, or undefined when the value is not one. */
 export function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return undefined;
   // Parentheses and spaces would end a markdown link target early.
-  return parsed.href.replace(/\(/g, "%28").replace(/\)/g, "%29").replace(/ /g, "%20");
+  return httpUrl(url)?.replace(/\(/g, "%28").replace(/\)/g, "%29").replace(/ /g, "%20");
 }
