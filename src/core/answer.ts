@@ -32,42 +32,76 @@ interface Scored {
 }
 
 /** Sum over concepts of each doc's best alternative; a synonym and the word itself don't add up. */
-function scoreDocs(concepts: Concept[], index: SearchIndex): { scores: Float64Array; touched: number[] } {
-  const n = index.knowledge.facts.length;
-  const scores = new Float64Array(n);
-  const best = new Float64Array(n);
-  const touched: number[] = [];
+/**
+ * Per-index scratch buffers, reused by every question: allocating two arrays of one slot per fact
+ * for each question (1.6 MB at 100k facts) made the garbage collector the p99. answer() is
+ * synchronous, so one set per index is never shared by two questions at once.
+ */
+interface Scratch {
+  scores: Float64Array;
+  best: Float64Array;
+  seen: Int32Array;
+  touched: Int32Array;
+}
+const scratchOf = new WeakMap<SearchIndex, Scratch>();
+
+function scratchFor(index: SearchIndex): Scratch {
+  let s = scratchOf.get(index);
+  if (!s) {
+    const n = index.knowledge.facts.length;
+    s = {
+      scores: new Float64Array(n),
+      best: new Float64Array(n),
+      seen: new Int32Array(n),
+      touched: new Int32Array(n),
+    };
+    scratchOf.set(index, s);
+  }
+  return s;
+}
+
+/**
+ * Sum over concepts of each doc's best alternative; a synonym and the word itself don't add up.
+ * Fills scratch.scores for the first `count` docs of scratch.touched; the caller clears them.
+ */
+function scoreDocs(concepts: Concept[], index: SearchIndex, scratch: Scratch): number {
+  const { scores, best, seen, touched } = scratch;
+  const { offsets, docs, weights, idf, terms } = index;
+  let count = 0;
   for (const c of concepts) {
-    const seen: number[] = [];
+    let nSeen = 0;
     for (const alt of c.alternatives) {
-      const id = index.terms.get(alt.term);
+      const id = terms.get(alt.term);
       if (id === undefined) continue;
-      const k = alt.weight * (index.idf[id] ?? 0);
-      const end = index.offsets[id + 1] ?? 0;
-      for (let i = index.offsets[id] ?? 0; i < end; i++) {
-        const d = index.docs[i] as number;
-        const s = k * (index.weights[i] as number);
-        if (best[d] === 0) seen.push(d);
-        if (s > (best[d] ?? 0)) best[d] = s;
+      const k = alt.weight * (idf[id] as number);
+      const end = offsets[id + 1] as number;
+      for (let i = offsets[id] as number; i < end; i++) {
+        const d = docs[i] as number;
+        const s = k * (weights[i] as number);
+        const b = best[d] as number;
+        if (b === 0) seen[nSeen++] = d;
+        if (s > b) best[d] = s;
       }
     }
-    for (const d of seen) {
-      if (scores[d] === 0) touched.push(d);
-      scores[d] = (scores[d] ?? 0) + (best[d] ?? 0);
+    for (let j = 0; j < nSeen; j++) {
+      const d = seen[j] as number;
+      if (scores[d] === 0) touched[count++] = d;
+      scores[d] = (scores[d] as number) + (best[d] as number);
       best[d] = 0;
     }
   }
-  return { scores, touched };
+  return count;
 }
 
 /** The k highest-scoring docs, without sorting every touched doc (a common word touches thousands). */
-function topK(scores: Float64Array, touched: number[], k: number): number[] {
+function topK(scores: Float64Array, touched: Int32Array, count: number, k: number): number[] {
   const top: number[] = [];
-  for (const d of touched) {
-    const s = scores[d] ?? 0;
-    if (top.length === k && s <= (scores[top[k - 1] as number] ?? 0)) continue;
+  for (let t = 0; t < count; t++) {
+    const d = touched[t] as number;
+    const s = scores[d] as number;
+    if (top.length === k && s <= (scores[top[k - 1] as number] as number)) continue;
     let i = top.length < k ? top.length : k - 1;
-    while (i > 0 && (scores[top[i - 1] as number] ?? 0) < s) {
+    while (i > 0 && (scores[top[i - 1] as number] as number) < s) {
       top[i] = top[i - 1] as number;
       i--;
     }
@@ -165,11 +199,25 @@ function exampleCoverage(concepts: Concept[], index: SearchIndex, doc: number): 
 function rank(question: string, index: SearchIndex): Scored[] {
   const concepts = parseQuestion(question, index);
   if (concepts.length === 0) return [];
-  const { scores, touched } = scoreDocs(concepts, index);
-  const pool = topK(scores, touched, RERANK_POOL).map((doc) => ({
-    doc,
-    score: (scores[doc] ?? 0) + pairBonus(concepts, index, doc),
-  }));
+  const scratch = scratchFor(index);
+  let count = 0;
+  let done = false;
+  let pool: { doc: number; score: number }[];
+  try {
+    count = scoreDocs(concepts, index, scratch);
+    pool = topK(scratch.scores, scratch.touched, count, RERANK_POOL).map((doc) => ({
+      doc,
+      score: (scratch.scores[doc] ?? 0) + pairBonus(concepts, index, doc),
+    }));
+    done = true;
+  } finally {
+    // Leave the shared buffers clean for the next question: cheaply when all went well, wholly if not.
+    if (done) for (let t = 0; t < count; t++) scratch.scores[scratch.touched[t] as number] = 0;
+    else {
+      scratch.scores.fill(0);
+      scratch.best.fill(0);
+    }
+  }
   const top = pool.sort((a, b) => b.score - a.score).slice(0, CANDIDATES);
   const bestScore = top[0]?.score || 1;
   const order = (r: Scored) => RANKING.confidenceMix * r.confidence + r.score / bestScore;

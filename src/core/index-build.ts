@@ -1,4 +1,5 @@
 import type { Fact, Knowledge } from "./knowledge.js";
+import { CHUNK, runNow, runSliced, type Steps } from "./steps.js";
 import { isStopword, termOf, words } from "./text.js";
 
 /**
@@ -100,6 +101,15 @@ class IntList {
  * straight into preallocated posting arrays.
  */
 export function buildIndex(knowledge: Knowledge): SearchIndex {
+  return runNow(buildIndexSteps(knowledge));
+}
+
+/** buildIndex in slices, yielding to the event loop (see steps.ts): for reloads while serving. */
+export function buildIndexSliced(knowledge: Knowledge): Promise<SearchIndex> {
+  return runSliced(buildIndexSteps(knowledge));
+}
+
+function* buildIndexSteps(knowledge: Knowledge): Steps<SearchIndex> {
   const n = knowledge.facts.length;
   const terms = new Map<string, number>();
   const surfaces = new Map<string, number>();
@@ -114,7 +124,9 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
 
   // A map, not a find() per fact: a wiki export has thousands of sources.
   const titles = new Map(knowledge.sources.map((src) => [src.id, src.title]));
-  knowledge.facts.forEach((fact, d) => {
+  for (let d = 0; d < n; d++) {
+    if (d % CHUNK === CHUNK - 1) yield;
+    const fact = knowledge.facts[d] as Fact;
     const texts = fieldTexts(fact, knowledge, titles);
     FIELDS.forEach((f, fi) => {
       fieldStart[d * F + fi] = tokens.length;
@@ -145,7 +157,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
       }
       lengthSum[fi] = (lengthSum[fi] ?? 0) + tokens.length - (fieldStart[d * F + fi] ?? 0);
     });
-  });
+  }
   fieldStart[n * F] = tokens.length;
   const seq = tokens.view();
   const avg = FIELDS.map((_, fi) => Math.max(1, (lengthSum[fi] ?? 0) / Math.max(1, n)));
@@ -160,6 +172,7 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
   const touched = new IntList();
 
   for (let d = 0; d < n; d++) {
+    if (d % CHUNK === CHUNK - 1) yield;
     touched.length = 0;
     for (let fi = 0; fi < F; fi++) {
       const from = fieldStart[d * F + fi] ?? 0;

@@ -6,6 +6,7 @@ import {
   type KnowledgeSentence,
   type SourceInfo,
 } from "../core/knowledge.js";
+import { CHUNK, runNow, type Steps } from "../core/steps.js";
 import type { Locate } from "./parse.js";
 import { type KnowledgeProblem, messages } from "./problems.js";
 import type { KnowledgeFile } from "./schema.js";
@@ -29,6 +30,16 @@ export function compileKnowledge(
   fileName: string,
   version: string,
 ): CompileResult {
+  return runNow(compileSteps(file, locate, fileName, version));
+}
+
+/** compileKnowledge in slices that yield to the event loop (see src/core/steps.ts). */
+export function* compileSteps(
+  file: KnowledgeFile,
+  locate: Locate,
+  fileName: string,
+  version: string,
+): Steps<CompileResult> {
   const problems: KnowledgeProblem[] = [];
   const at = (path: (string | number)[], factId?: string) => ({
     file: fileName,
@@ -39,14 +50,15 @@ export function compileKnowledge(
   const sources = new Map<string, SourceInfo>();
   const split = new Map<string, { sentences: SourceSentence[]; offset: number }>();
   const sentences: KnowledgeSentence[] = [];
-  file.sources.forEach((src, i) => {
+  for (const [i, src] of file.sources.entries()) {
+    yield;
     if (sources.has(src.id)) {
       problems.push({
         code: "duplicate-id",
         ...at(["sources", i, "id"]),
         ...messages.duplicateId("source", src.id),
       });
-      return;
+      continue;
     }
     const { text: _text, ...info } = src;
     sources.set(src.id, info);
@@ -61,19 +73,20 @@ export function compileKnowledge(
         text: s.text,
       });
     }
-  });
+  }
 
   const facts: Fact[] = [];
   const factIds = new Set<string>();
   const cited = new Set<number>();
-  file.facts.forEach((f, i) => {
+  for (const [i, f] of file.facts.entries()) {
+    if (i % CHUNK === CHUNK - 1) yield;
     if (factIds.has(f.id)) {
       problems.push({
         code: "duplicate-id",
         ...at(["facts", i, "id"], f.id),
         ...messages.duplicateId("fact", f.id),
       });
-      return;
+      continue;
     }
     factIds.add(f.id);
     const fact: Fact = {
@@ -89,7 +102,8 @@ export function compileKnowledge(
       ...(f.owner ? { owner: f.owner } : {}),
     };
     f.cite.forEach((c, j) => {
-      const where = at(["facts", i, "cite", j, "quote"], f.id);
+      // Positions are computed only for problems: for JSON files they need a slow YAML parse.
+      const where = () => at(["facts", i, "cite", j, "quote"], f.id);
       const source = sources.get(c.source);
       const parts = split.get(c.source);
       if (!source || !parts) {
@@ -104,13 +118,13 @@ export function compileKnowledge(
       if (m.kind === "partial") {
         problems.push({
           code: "partial-quote",
-          ...where,
+          ...where(),
           ...messages.partialQuote(c.source, m.sentence.text),
         });
         return;
       }
       if (m.kind === "missing") {
-        problems.push({ code: "misquote", ...where, ...messages.misquote(c.source, m.closest?.text) });
+        problems.push({ code: "misquote", ...where(), ...messages.misquote(c.source, m.closest?.text) });
         return;
       }
       const run = sentences.slice(parts.offset + m.first, parts.offset + m.last + 1);
@@ -121,7 +135,7 @@ export function compileKnowledge(
       fact.citations.push(citationFor(run, source));
     });
     facts.push(fact);
-  });
+  }
 
   file.tests.forEach((t, i) => {
     if (t.expect !== "unknown" && !factIds.has(t.expect)) {
@@ -136,6 +150,7 @@ export function compileKnowledge(
   if (problems.length > 0) return { ok: false, problems };
 
   for (const s of sentences) {
+    if (s.index % CHUNK === CHUNK - 1) yield;
     if (cited.has(s.index)) continue;
     const source = sources.get(s.source) as SourceInfo;
     facts.push(implicitFact(s, source, sentences));

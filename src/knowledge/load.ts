@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Knowledge } from "../core/knowledge.js";
 import type { TestFailure } from "../core/knowledge-tests.js";
-import { compileKnowledge, versionOf } from "./compile.js";
+import { runSliced } from "../core/steps.js";
+import { compileKnowledge, compileSteps, versionOf } from "./compile.js";
 import { parseKnowledgeText } from "./parse.js";
 import { type KnowledgeProblem, messages } from "./problems.js";
 
@@ -14,7 +15,11 @@ export function loadKnowledgeText(text: string, fileName: string): LoadResult {
   return compileKnowledge(parsed.file, parsed.locate, fileName, versionOf(text));
 }
 
-export async function loadKnowledgeFile(path: string): Promise<LoadResult> {
+/**
+ * Read and load a knowledge file. With `sliced`, verification yields to the event loop between
+ * chunks (src/core/steps.ts), for reloads while the bot is serving.
+ */
+export async function loadKnowledgeFile(path: string, opts: { sliced?: boolean } = {}): Promise<LoadResult> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -25,7 +30,10 @@ export async function loadKnowledgeFile(path: string): Promise<LoadResult> {
       problems: [{ code: "file-unreadable", file: path, line: 1, column: 1, ...messages.unreadable(reason) }],
     };
   }
-  return loadKnowledgeText(text, path);
+  if (!opts.sliced) return loadKnowledgeText(text, path);
+  const parsed = parseKnowledgeText(text, path);
+  if (!parsed.ok) return parsed;
+  return runSliced(compileSteps(parsed.file, parsed.locate, path, versionOf(text)));
 }
 
 /** Test-question failures as problems, so check and reload report them like any other. */

@@ -1,6 +1,6 @@
 import { type FSWatcher, watch } from "node:fs";
 import { basename, dirname } from "node:path";
-import { buildIndex, type SearchIndex } from "../core/index-build.js";
+import { buildIndexSliced, type SearchIndex } from "../core/index-build.js";
 import { runKnowledgeTests } from "../core/knowledge-tests.js";
 import { diffKnowledge, type KnowledgeDiff } from "./diff.js";
 import { loadKnowledgeFile, testProblems } from "./load.js";
@@ -93,10 +93,11 @@ export class KnowledgeStore {
 
   private async reloadNow(): Promise<ReloadResult> {
     const started = performance.now();
-    const result = await loadKnowledgeFile(this.file);
+    // Sliced: the old knowledge keeps answering while the new one is verified and indexed.
+    const result = await loadKnowledgeFile(this.file, { sliced: true });
     const previous = this.index?.knowledge;
     if (!result.ok) return this.refuse(result.problems, started, previous?.version);
-    const next = buildIndex(result.knowledge);
+    const next = await buildIndexSliced(result.knowledge);
     // The file's own test questions gate the swap: a reload that makes answers worse is refused.
     const failed = testProblems(runKnowledgeTests(next), this.file);
     if (failed.length > 0) return this.refuse(failed, started, previous?.version);
