@@ -105,8 +105,8 @@ export function buildIndex(knowledge: Knowledge): SearchIndex {
 }
 
 /** buildIndex in slices, yielding to the event loop (see steps.ts): for reloads while serving. */
-export function buildIndexSliced(knowledge: Knowledge): Promise<SearchIndex> {
-  return runSliced(buildIndexSteps(knowledge));
+export function buildIndexSliced(knowledge: Knowledge, sliceMs?: number): Promise<SearchIndex> {
+  return runSliced(buildIndexSteps(knowledge), sliceMs);
 }
 
 function* buildIndexSteps(knowledge: Knowledge): Steps<SearchIndex> {
@@ -162,6 +162,7 @@ function* buildIndexSteps(knowledge: Knowledge): Steps<SearchIndex> {
   const seq = tokens.view();
   const avg = FIELDS.map((_, fi) => Math.max(1, (lengthSum[fi] ?? 0) / Math.max(1, n)));
 
+  yield;
   const T = terms.size;
   const offsets = new Int32Array(T + 1);
   for (let t = 0; t < T; t++) offsets[t + 1] = (offsets[t] ?? 0) + (df[t] ?? 0);
@@ -203,6 +204,7 @@ function* buildIndexSteps(knowledge: Knowledge): Steps<SearchIndex> {
   const seqStart = new Int32Array(n + 1);
   for (let d = 0; d <= n; d++) seqStart[d] = fieldStart[d * F] ?? seq.length;
 
+  yield;
   const synonyms = knowledge.synonyms.map((group) =>
     group
       .map((member) =>

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import type { Knowledge } from "../core/knowledge.js";
 import type { TestFailure } from "../core/knowledge-tests.js";
-import { runSliced } from "../core/steps.js";
+import { runSliced, type Steps } from "../core/steps.js";
 import { compileKnowledge, compileSteps, versionOf } from "./compile.js";
-import { parseKnowledgeText } from "./parse.js";
+import { parseKnowledgeText, parseSteps } from "./parse.js";
 import { type KnowledgeProblem, messages } from "./problems.js";
 
 export type LoadResult = { ok: true; knowledge: Knowledge } | { ok: false; problems: KnowledgeProblem[] };
@@ -30,10 +30,20 @@ export async function loadKnowledgeFile(path: string, opts: { sliced?: boolean }
       problems: [{ code: "file-unreadable", file: path, line: 1, column: 1, ...messages.unreadable(reason) }],
     };
   }
-  if (!opts.sliced) return loadKnowledgeText(text, path);
-  const parsed = parseKnowledgeText(text, path);
+  return opts.sliced ? runSliced(loadSteps(text, path)) : loadKnowledgeText(text, path);
+}
+
+/**
+ * The steps are short (the JSON parse of a 10 MB file, its validation and its hash are ~50-100 ms
+ * apiece at 100k sentences), and the sliced run yields after any step that took a slice or more.
+ */
+function* loadSteps(text: string, path: string): Steps<LoadResult> {
+  const version = versionOf(text);
+  yield;
+  const parsed = yield* parseSteps(text, path);
   if (!parsed.ok) return parsed;
-  return runSliced(compileSteps(parsed.file, parsed.locate, path, versionOf(text)));
+  yield;
+  return yield* compileSteps(parsed.file, parsed.locate, path, version);
 }
 
 /** Test-question failures as problems, so check and reload report them like any other. */

@@ -1,5 +1,6 @@
 import { isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
+import { runNow, type Steps } from "../core/steps.js";
 import { type KnowledgeProblem, messages } from "./problems.js";
 import { type KnowledgeFile, knowledgeFileSchema } from "./schema.js";
 
@@ -16,6 +17,11 @@ export type ParseResult =
   | { ok: false; problems: KnowledgeProblem[] };
 
 export function parseKnowledgeText(text: string, fileName: string): ParseResult {
+  return runNow(parseSteps(text, fileName));
+}
+
+/** parseKnowledgeText with a yield between parsing and validating (see src/core/steps.ts). */
+export function* parseSteps(text: string, fileName: string): Steps<ParseResult> {
   // Large knowledge files are usually generated JSON: JSON.parse is ~100x faster than the YAML
   // parser. Positions are only needed for error messages, so the YAML document that carries them is
   // built lazily, the first time a problem needs a line number.
@@ -26,6 +32,7 @@ export function parseKnowledgeText(text: string, fileName: string): ParseResult 
       locate ??= yamlDocument(text, fileName).locate ?? (() => ({ line: 1, column: 1 }));
       return locate(path);
     };
+    yield;
     return validate(json.value, fileName, lazyLocate);
   }
   const doc = yamlDocument(text, fileName);
