@@ -176,20 +176,38 @@ function calibrate(coverage: number, score: number, concepts: Concept[]): number
  * CEO?" covers little of "what did nvidia's ceo say about huawei": a hint that the fact is about
  * someone else. 1 for facts without example questions (nothing to compare with).
  */
+/** Each example question of a fact as (term, idf) pairs, computed once per index and fact. */
+const examplesOf = new WeakMap<SearchIndex, Map<number, { term: string; idf: number }[][]>>();
+
+function exampleTerms(index: SearchIndex, doc: number): { term: string; idf: number }[][] {
+  let perIndex = examplesOf.get(index);
+  if (!perIndex) {
+    perIndex = new Map();
+    examplesOf.set(index, perIndex);
+  }
+  let examples = perIndex.get(doc);
+  if (!examples) {
+    const questions = index.knowledge.facts[doc]?.questions ?? [];
+    examples = questions.map((q) =>
+      [...new Set(terms(q))].map((term) => ({ term, idf: idfOf(index, term) ?? 0 })),
+    );
+    perIndex.set(doc, examples);
+  }
+  return examples;
+}
+
 function exampleCoverage(concepts: Concept[], index: SearchIndex, doc: number): number {
-  const fact = index.knowledge.facts[doc];
-  if (!fact || fact.questions.length === 0) return 1;
+  const examples = exampleTerms(index, doc);
+  if (examples.length === 0) return 1;
   const asked = new Set<string>();
   for (const c of concepts) for (const a of c.alternatives) asked.add(a.term);
   let best = 0;
-  const phrasings = fact.questions;
-  for (const q of phrasings) {
+  for (const example of examples) {
     let total = 0;
     let covered = 0;
-    for (const t of new Set(terms(q))) {
-      const idf = idfOf(index, t) ?? 0;
+    for (const { term, idf } of example) {
       total += idf;
-      if (asked.has(t)) covered += idf;
+      if (asked.has(term)) covered += idf;
     }
     if (total > 0 && covered / total > best) best = covered / total;
   }
