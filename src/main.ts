@@ -44,9 +44,13 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
         "so it only listens on loopback. Set HOST=127.0.0.1, or configure MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD.",
     };
   }
-  const store = new KnowledgeStore({ file: config.knowledgeFile });
+  // Questions and feedback for the curator's report; never in the way of answering. Opened first: it
+  // also keeps each source's text hash, so the first load flags sources changed since the last run.
+  const analytics = await startAnalytics(config, logger);
+  const store = new KnowledgeStore({ file: config.knowledgeFile, hashes: analytics.store });
   const first = await store.reload();
   if (!first.ok) {
+    analytics.stop();
     return { ok: false, exitCode: 3, message: `${config.knowledgeFile} was refused:\n${first.message}` };
   }
   logger.info("knowledge loaded", {
@@ -55,15 +59,18 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
     sentences: first.sentences,
     ms: first.ms,
   });
+  if (first.changedSources?.length) {
+    logger.warn("knowledge sources changed since the last load; check the facts citing them", {
+      changedSources: first.changedSources,
+    });
+  }
   const deps: BotDeps = {
     store,
     admins: new Set(config.ADMIN_USERS),
     log: logger,
     limiter: new RateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
+    analytics: analytics.store,
   };
-  // Questions and feedback for the curator's report; never in the way of answering.
-  const analytics = await startAnalytics(config, logger);
-  deps.analytics = analytics.store;
   const server = createBotServer({ store, log: logger, maxInFlight: config.MAX_IN_FLIGHT });
   const stops: (() => Promise<void>)[] = [];
   // Adapters mount here (each adds its routes to the one server).

@@ -32,6 +32,8 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX feedback_at ON feedback(at);
    CREATE INDEX feedback_answer ON feedback(answer_id);
    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // The text hash of each knowledge source at the last load, so a restart can flag changed sources.
+  `CREATE TABLE source_hashes (source TEXT PRIMARY KEY, hash TEXT NOT NULL);`,
 ];
 
 export function schemaVersion(db: Database.Database): number {

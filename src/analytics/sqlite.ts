@@ -193,6 +193,29 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     return run();
   }
 
+  async loadSourceHashes(): Promise<Map<string, string>> {
+    try {
+      const rows = this.db.prepare("SELECT source, hash FROM source_hashes").all() as {
+        source: string;
+        hash: string;
+      }[];
+      return new Map(rows.map((r) => [r.source, r.hash]));
+    } catch (error) {
+      this.log.error("analytics: could not read the source hashes; changed sources go unflagged", { error });
+      return new Map();
+    }
+  }
+
+  async saveSourceHashes(hashes: ReadonlyMap<string, string>): Promise<void> {
+    this.write("the source hashes", () => {
+      const insert = this.db.prepare("INSERT INTO source_hashes (source, hash) VALUES (?, ?)");
+      this.db.transaction(() => {
+        this.db.prepare("DELETE FROM source_hashes").run();
+        for (const [source, hash] of hashes) insert.run(source, hash);
+      })();
+    });
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

@@ -2,7 +2,7 @@ import type { AnswerStatus } from "../core/types.js";
 
 /**
  * What the curator's loop records, and the interface every analytics store implements. SQLite is the
- * default (one file under DATA_DIR); a PostgreSQL store for several replicas implements the same five
+ * default (one file under DATA_DIR); a PostgreSQL store for several replicas implements the same
  * methods. Record calls never throw: a store that cannot write logs and drops the record.
  */
 
@@ -56,6 +56,10 @@ export interface AnalyticsStore {
   report(since: Date): Promise<AnalyticsSnapshot>;
   /** Deletes questions and feedback older than the date; returns how many rows went. */
   purge(olderThan: Date): Promise<number>;
+  /** Each knowledge source's text hash at the last load (source id -> hash); empty when none is kept. */
+  loadSourceHashes(): Promise<Map<string, string>>;
+  /** Replaces the stored hashes with those of the knowledge now serving. */
+  saveSourceHashes(hashes: ReadonlyMap<string, string>): Promise<void>;
   close(): void;
 }
 
@@ -66,5 +70,7 @@ export const noopStore: AnalyticsStore = {
   recordFeedback: () => {},
   report: async (since) => ({ since, questions: [], feedback: [] }),
   purge: async () => 0,
+  loadSourceHashes: async () => new Map(),
+  saveSourceHashes: async () => {},
   close: () => {},
 };

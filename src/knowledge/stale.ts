@@ -3,8 +3,8 @@ import type { Knowledge } from "../core/knowledge.js";
 
 /**
  * Facts that may no longer be true: past their `review_by` date, or citing a source whose text
- * changed since the knowledge that was serving before (a quote can still match a sentence that now
- * says something else around it).
+ * changed since the knowledge that was serving before, or since the last load before a restart (a
+ * quote can still match a sentence that now says something else around it).
  */
 
 export interface OverdueFact {
@@ -41,8 +41,14 @@ export function sourceHashes(k: Knowledge): Map<string, string> {
 
 /** Sources present in both versions whose text differs, with the new version's facts that cite them. */
 export function changedSources(before: Knowledge | undefined, after: Knowledge): ChangedSource[] {
-  if (!before) return [];
-  const old = sourceHashes(before);
+  return before ? changedSince(sourceHashes(before), after) : [];
+}
+
+/**
+ * Sources whose text hash differs from `old` (hashes kept from an earlier load, e.g. before a restart),
+ * with the facts citing them. A source absent from `old` is new, not changed.
+ */
+export function changedSince(old: ReadonlyMap<string, string>, after: Knowledge): ChangedSource[] {
   const now = sourceHashes(after);
   const out: ChangedSource[] = [];
   for (const [id, hash] of now) {

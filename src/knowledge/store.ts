@@ -6,7 +6,7 @@ import { diffKnowledge, type KnowledgeDiff } from "./diff.js";
 import { loadKnowledgeFile, testProblems } from "./load.js";
 import type { KnowledgeProblem } from "./problems.js";
 import { formatProblems } from "./problems.js";
-import { type ChangedSource, changedSources, type OverdueFact, overdueFacts } from "./stale.js";
+import { type ChangedSource, changedSince, type OverdueFact, overdueFacts, sourceHashes } from "./stale.js";
 
 /**
  * Holds the knowledge that is serving. A reload loads, verifies and indexes the new file off to the
@@ -49,13 +49,21 @@ export interface StoreStatus {
   lastError?: { at: string; message: string };
   /** Facts past their review_by date. */
   overdue?: OverdueFact[];
-  /** From the last successful reload: sources whose text changed, and the facts citing them. */
+  /** From the last successful load: sources whose text changed (since the previous load, across restarts too), and the facts citing them. */
   changedSources?: ChangedSource[];
+}
+
+/** Where each source's text hash is kept between runs (the analytics store), so a restart can flag changes. */
+export interface SourceHashKeeper {
+  loadSourceHashes(): Promise<Map<string, string>>;
+  saveSourceHashes(hashes: ReadonlyMap<string, string>): Promise<void>;
 }
 
 export interface StoreOptions {
   file: string;
   now?: () => Date;
+  /** Without it, changed sources are only found between reloads of one run. */
+  hashes?: SourceHashKeeper;
 }
 
 export class KnowledgeStore {
@@ -65,6 +73,7 @@ export class KnowledgeStore {
   private lastError: { at: Date; message: string } | undefined;
   private lastChangedSources: ChangedSource[] = [];
   private readonly now: () => Date;
+  private readonly hashes: SourceHashKeeper | undefined;
   /** Reloads run one at a time; a reload asked for during one waits for it and then runs. */
   private pending: Promise<unknown> = Promise.resolve();
   private watcher: FSWatcher | undefined;
@@ -73,6 +82,7 @@ export class KnowledgeStore {
   constructor(opts: StoreOptions) {
     this.file = opts.file;
     this.now = opts.now ?? (() => new Date());
+    this.hashes = opts.hashes;
   }
 
   /** The serving index. Take it once per question: the reference never changes under a caller. */
@@ -101,10 +111,13 @@ export class KnowledgeStore {
     // The file's own test questions gate the swap: a reload that makes answers worse is refused.
     const failed = testProblems(runKnowledgeTests(next), this.file);
     if (failed.length > 0) return this.refuse(failed, started, previous?.version);
+    // Changed sources: against the knowledge that served before; on the first load, the last run's hashes.
+    const before = previous ? sourceHashes(previous) : await this.storedHashes();
     this.index = next; // the atomic swap
     this.loadedAt = this.now();
     this.lastError = undefined;
-    this.lastChangedSources = changedSources(previous, next.knowledge);
+    this.lastChangedSources = changedSince(before, next.knowledge);
+    await this.hashes?.saveSourceHashes(sourceHashes(next.knowledge)).catch(() => undefined);
     return {
       ok: true,
       version: next.knowledge.version,
@@ -115,6 +128,14 @@ export class KnowledgeStore {
       ms: Math.round(performance.now() - started),
       changedSources: this.lastChangedSources,
     };
+  }
+
+  private async storedHashes(): Promise<Map<string, string>> {
+    try {
+      return (await this.hashes?.loadSourceHashes()) ?? new Map();
+    } catch {
+      return new Map(); // the keeper logs its own failures; loading goes on
+    }
   }
 
   private refuse(problems: KnowledgeProblem[], started: number, serving: string | undefined): ReloadFailure {

@@ -165,6 +165,26 @@ describe("recording never breaks answering", () => {
     s.close();
   });
 
+  it("keeps each knowledge source's text hash across a restart; the no-op store keeps none", async () => {
+    const dir = tmp();
+    const a = openSqliteStore({ dir, log: silentLogger });
+    expect(await a.loadSourceHashes()).toEqual(new Map());
+    await a.saveSourceHashes(
+      new Map([
+        ["memo", "aaaa"],
+        ["blog", "bbbb"],
+      ]),
+    );
+    await a.saveSourceHashes(new Map([["memo", "cccc"]])); // replaces: a removed source goes
+    a.close();
+    const b = openSqliteStore({ dir, log: silentLogger });
+    expect(await b.loadSourceHashes()).toEqual(new Map([["memo", "cccc"]]));
+    b.close();
+    const off = openAnalytics({ ANALYTICS: false, DATA_DIR: dir, RETENTION_DAYS: 90 }, silentLogger);
+    await off.saveSourceHashes(new Map([["memo", "dddd"]]));
+    expect(await off.loadSourceHashes()).toEqual(new Map());
+  });
+
   it("ANALYTICS=off records nothing and opens no file", () => {
     const dir = tmp();
     expect(openAnalytics({ ANALYTICS: false, DATA_DIR: dir, RETENTION_DAYS: 90 }, silentLogger).kind).toBe(

@@ -9,6 +9,7 @@ import { curationCommandOf } from "../../src/bot/curation.js";
 import { type BotDeps, describeStatus, handleText } from "../../src/bot/handle.js";
 import { KnowledgeStore } from "../../src/knowledge/store.js";
 import { silentLogger } from "../../src/log.js";
+import { startBot } from "../../src/main.js";
 import { runCli } from "../cli/capture.js";
 import { fixturePath } from "../knowledge/fixtures.js";
 
@@ -111,6 +112,49 @@ describe("stale facts", () => {
     const status = describeStatus(store.status());
     expect(status).toContain("1 fact(s) past their review date: cann (review by 2025-01, ada@example.com)");
     expect(status).toContain('Source "memo" text changed');
+  });
+
+  it("a restart flags facts citing a source whose text changed since the last run (hashes in DATA_DIR)", async () => {
+    const file = join(dir, "restart.yaml");
+    const data = mkdtempSync(join(dir, "data-"));
+    const start = async () => {
+      const r = await startBot(
+        { HOST: "127.0.0.1", PORT: "0", KNOWLEDGE_FILE: file, ANALYTICS: "on", DATA_DIR: data },
+        silentLogger,
+      );
+      if (!r.ok) throw new Error(r.message);
+      const status = r.bot.store.status();
+      await r.bot.stop();
+      return status;
+    };
+    writeFileSync(file, SMALL);
+    expect((await start()).changedSources).toEqual([]);
+    // Same text again: nothing changed since the last run.
+    expect((await start()).changedSources).toEqual([]);
+    // A sentence appended to the source (every quote still verifies).
+    const appended = "Developers still prefer Nvidia’s tools. Huawei trains more developers each year.";
+    writeFileSync(file, SMALL.replace("Developers still prefer Nvidia’s tools.", appended));
+    const status = await start();
+    expect(status.changedSources).toEqual([
+      { source: "memo", facts: ["ascend-chip", "cann", "ict-revenue"] },
+    ]);
+    expect(describeStatus(status)).toContain(
+      'Source "memo" text changed: check ascend-chip, cann, ict-revenue.',
+    );
+    // Flagged once: the next start compares with the hashes this one stored.
+    expect((await start()).changedSources).toEqual([]);
+  });
+
+  it("without analytics a restart has no hashes to compare with, and flags nothing", async () => {
+    const file = join(dir, "restart-off.yaml");
+    writeFileSync(file, SMALL);
+    const r = await startBot(
+      { HOST: "127.0.0.1", PORT: "0", KNOWLEDGE_FILE: file, ANALYTICS: "off" },
+      silentLogger,
+    );
+    if (!r.ok) throw new Error(r.message);
+    expect(r.bot.store.status().changedSources).toEqual([]);
+    await r.bot.stop();
   });
 });
 

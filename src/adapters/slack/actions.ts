@@ -14,6 +14,18 @@ export const ACTION = {
   share: "strategy_share",
 } as const;
 
+/**
+ * The "What was wrong?" modal a 👎 opens: its callback_id, and the ids of its one text input. Its
+ * private_metadata is the clicked 👎's feedbackValue(), so the comment links to the same answer.
+ */
+export const COMMENT_VIEW = {
+  callbackId: "strategy_feedback_comment",
+  blockId: "comment",
+  actionId: "comment",
+  /** Longest comment kept (Teams keeps the same). */
+  maxLength: 1000,
+} as const;
+
 /** Every action_id above, for registering one listener. */
 export const ACTION_ID_PATTERN = /^strategy_(?:suggest(?:_\d+)?|feedback_(?:up|down)|share)$/;
 

@@ -6,6 +6,7 @@ import {
   ExpressReceiver,
   LogLevel,
   type RespondFn,
+  type SlackViewAction,
   SocketModeReceiver,
   type webApi,
 } from "@slack/bolt";
@@ -13,13 +14,14 @@ import type { BotDeps } from "../../bot/handle.js";
 import type { Config } from "../../config.js";
 import type { Level, Logger } from "../../log.js";
 import type { BotServer } from "../../server.js";
-import { ACTION_ID_PATTERN } from "./actions.js";
+import { ACTION_ID_PATTERN, COMMENT_VIEW } from "./actions.js";
 import { SeenEvents } from "./dedupe.js";
 import {
   type Ctx,
   type Outbox,
   onAction,
   onCommand,
+  onCommentSubmission,
   onDirectMessage,
   onMention,
   type Respond,
@@ -154,9 +156,19 @@ function listen(app: App, ctx: Ctx): void {
   });
   app.action<BlockAction>(
     { type: "block_actions", action_id: ACTION_ID_PATTERN },
-    async ({ body, ack, respond }) => {
+    async ({ body, ack, respond, client }) => {
       await ack();
-      await onAction(body, responder(respond), ctx);
+      await onAction(body, responder(respond), ctx, async (trigger_id, view) => {
+        await client.views.open({ trigger_id, view });
+      });
+    },
+  );
+  // The "What was wrong?" modal: an empty ack closes it; the comment is then recorded.
+  app.view<SlackViewAction>(
+    { type: "view_submission", callback_id: COMMENT_VIEW.callbackId },
+    async ({ body, ack }) => {
+      await ack();
+      onCommentSubmission(body, ctx);
     },
   );
   app.error(async (error) => {

@@ -119,6 +119,38 @@ export function blockTextLength(b: Block): number {
   }
 }
 
+/** A modal's one multiline text box (the "What was wrong?" comment). */
+export interface InputBlock {
+  type: "input";
+  block_id: string;
+  optional: boolean;
+  label: PlainText;
+  element: {
+    type: "plain_text_input";
+    action_id: string;
+    multiline: true;
+    max_length: number;
+    placeholder: PlainText;
+  };
+}
+
+/** A modal as views.open takes it. private_metadata is at most 3000 characters. */
+export interface ModalView {
+  type: "modal";
+  callback_id: string;
+  private_metadata: string;
+  title: PlainText;
+  submit: PlainText;
+  close: PlainText;
+  blocks: InputBlock[];
+}
+
+export const plain = (text: string, max: number = LIMITS.buttonText): PlainText => ({
+  type: "plain_text",
+  text: truncate(text, max) || " ",
+  emoji: true,
+});
+
 export function message(text: string, blocks: Block[]): SlackMessage {
   return { text: truncate(text, LIMITS.fallbackText) || " ", blocks: blocks.slice(0, LIMITS.blocks) };
 }

@@ -2,17 +2,19 @@ import { recordVote } from "../../analytics/record.js";
 import type { ChannelKind } from "../../analytics/types.js";
 import { type Asker, type BotDeps, type BotReply, handleSuggestion, handleText } from "../../bot/handle.js";
 import type { Logger } from "../../log.js";
-import type { SlackMessage } from "./blocks.js";
+import type { ModalView, SlackMessage } from "./blocks.js";
 import {
   type BlockActionsLike,
   parseAction,
   parseCommand,
+  parseCommentSubmission,
   parseDirectMessage,
   parseMention,
   type SlackEventLike,
   type SlashCommandLike,
+  type ViewSubmissionLike,
 } from "./parse.js";
-import { renderAnswer, renderFailure, renderReply, renderThanks } from "./render.js";
+import { renderAnswer, renderCommentModal, renderFailure, renderReply, renderThanks } from "./render.js";
 
 /**
  * What the bot does with each kind of Slack input: parse, ask the bot, render, send. The sending goes
@@ -34,6 +36,9 @@ export type Response =
   | (SlackMessage & { response_type?: "ephemeral" | "in_channel"; replace_original?: boolean })
   | { delete_original: true };
 export type Respond = (r: Response) => Promise<void>;
+
+/** views.open: a modal in answer to a click, with the click's trigger_id (valid for 3 seconds). */
+export type OpenView = (triggerId: string, view: ModalView) => Promise<void>;
 
 export interface Ctx {
   deps: BotDeps;
@@ -96,8 +101,16 @@ export async function onCommand(command: SlashCommandLike, respond: Respond, ctx
   }
 }
 
-/** Call after ack(): button clicks answer through the clicked message's response_url. */
-export async function onAction(body: BlockActionsLike, respond: Respond, ctx: Ctx): Promise<void> {
+/**
+ * Call after ack(): button clicks answer through the clicked message's response_url. A 👎 also opens
+ * the optional "What was wrong?" modal when `openView` is given.
+ */
+export async function onAction(
+  body: BlockActionsLike,
+  respond: Respond,
+  ctx: Ctx,
+  openView?: OpenView,
+): Promise<void> {
   const click = parseAction(body);
   switch (click.kind) {
     case "ignored":
@@ -108,7 +121,7 @@ export async function onAction(body: BlockActionsLike, respond: Respond, ctx: Ct
       const surface = click.ephemeral ? "ephemeral" : "message";
       return respond({ replace_original: true, ...renderAnswer(answer, { surface }) });
     }
-    case "feedback":
+    case "feedback": {
       ctx.log.info("feedback", {
         vote: click.vote,
         ...click.feedback,
@@ -127,7 +140,21 @@ export async function onAction(body: BlockActionsLike, respond: Respond, ctx: Ct
           ...(factId ? { factId } : {}),
         });
       }
-      return respond({ response_type: "ephemeral", replace_original: false, ...renderThanks(click.vote) });
+      const thanks = respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        ...renderThanks(click.vote),
+      });
+      // The trigger_id expires 3 s after the click: open the modal alongside the thanks, not after it.
+      const comment =
+        click.vote === "down" && click.triggerId && openView
+          ? openView(click.triggerId, renderCommentModal(click.feedback)).catch((error: unknown) =>
+              ctx.log.warn("could not open the feedback comment modal", { error, user: click.userId }),
+            )
+          : undefined;
+      await Promise.all([thanks, comment]);
+      return;
+    }
     case "share": {
       const { question, factId } = click.share;
       const reply: BotReply = factId
@@ -140,4 +167,27 @@ export async function onAction(body: BlockActionsLike, respond: Respond, ctx: Ct
       return;
     }
   }
+}
+
+/** Call after ack() (which closes the modal): the "What was wrong?" comment, linked to its 👎. */
+export function onCommentSubmission(body: ViewSubmissionLike, ctx: Ctx): void {
+  const c = parseCommentSubmission(body);
+  if (c.kind === "ignored") {
+    ctx.log.warn("view submission ignored", { reason: c.reason });
+    return;
+  }
+  const { answerId, factId, version } = c.feedback;
+  ctx.log.info("feedback comment", { platform: "slack", answerId, factId, user: c.userId });
+  // Stored, never rendered into mrkdwn; an empty box records nothing (the 👎 is already recorded).
+  if (!ctx.deps.analytics || !c.comment) return;
+  recordVote(ctx.deps.analytics, {
+    at: ctx.deps.now?.() ?? new Date(),
+    platform: "slack",
+    userId: c.userId,
+    vote: "down",
+    version,
+    comment: c.comment,
+    ...(answerId ? { answerId } : {}),
+    ...(factId ? { factId } : {}),
+  });
 }

@@ -1,4 +1,11 @@
-import { ACTION, type FeedbackValue, readFeedbackValue, readShareValue, type ShareValue } from "./actions.js";
+import {
+  ACTION,
+  COMMENT_VIEW,
+  type FeedbackValue,
+  readFeedbackValue,
+  readShareValue,
+  type ShareValue,
+} from "./actions.js";
 
 /**
  * Slack payload -> a question for the bot, a button click, or "ignored, because". Pure: no I/O and
@@ -36,6 +43,28 @@ export interface BlockActionsLike {
   user?: { id?: string };
   actions?: { action_id?: string; value?: string; text?: { text?: string } }[];
   container?: { is_ephemeral?: boolean };
+  /** Lets the app open a modal in answer to this click, for 3 seconds. */
+  trigger_id?: string;
+}
+
+/** A submitted modal (view_submission): the "What was wrong?" comment. */
+export interface ViewSubmissionLike {
+  type?: string;
+  user?: { id?: string };
+  view?: {
+    callback_id?: string;
+    private_metadata?: string;
+    state?: { values?: Record<string, Record<string, { value?: string | null }>> };
+  };
+}
+
+export interface Comment {
+  kind: "comment";
+  /** Trimmed and capped at COMMENT_VIEW.maxLength; empty when the box was left blank. */
+  comment: string;
+  /** The 👎 it explains: answer id, fact id, version. */
+  feedback: FeedbackValue;
+  userId: string;
 }
 
 export interface Ignored {
@@ -55,7 +84,14 @@ export interface Question {
 
 export type Click =
   | { kind: "suggestion"; factId: string; question: string; userId: string; ephemeral: boolean }
-  | { kind: "feedback"; vote: "up" | "down"; feedback: FeedbackValue; userId: string; ephemeral: boolean }
+  | {
+      kind: "feedback";
+      vote: "up" | "down";
+      feedback: FeedbackValue;
+      userId: string;
+      ephemeral: boolean;
+      triggerId?: string;
+    }
   | { kind: "share"; share: ShareValue; userId: string; ephemeral: boolean };
 
 const ignored = (reason: string): Ignored => ({ kind: "ignored", reason });
@@ -126,7 +162,9 @@ export function parseAction(body: BlockActionsLike): Click | Ignored {
   if (id === ACTION.feedbackUp || id === ACTION.feedbackDown) {
     const feedback = readFeedbackValue(action.value);
     if (!feedback) return ignored("feedback without a readable value");
-    return { kind: "feedback", vote: id === ACTION.feedbackUp ? "up" : "down", feedback, userId, ephemeral };
+    const vote = id === ACTION.feedbackUp ? "up" : "down";
+    const triggerId = body.trigger_id;
+    return { kind: "feedback", vote, feedback, userId, ephemeral, ...(triggerId ? { triggerId } : {}) };
   }
   if (id === ACTION.share) {
     const share = readShareValue(action.value);
@@ -134,4 +172,18 @@ export function parseAction(body: BlockActionsLike): Click | Ignored {
     return { kind: "share", share, userId, ephemeral };
   }
   return ignored(`unknown action ${id}`);
+}
+
+/** The "What was wrong?" modal's submission: the comment and the 👎 it belongs to. */
+export function parseCommentSubmission(body: ViewSubmissionLike): Comment | Ignored {
+  const view = body.view;
+  if (body.type !== "view_submission" || view?.callback_id !== COMMENT_VIEW.callbackId)
+    return ignored("not the comment modal");
+  const userId = body.user?.id;
+  if (!userId) return ignored("no user");
+  const feedback = readFeedbackValue(view.private_metadata);
+  if (!feedback) return ignored("comment without a readable private_metadata");
+  const raw = view.state?.values?.[COMMENT_VIEW.blockId]?.[COMMENT_VIEW.actionId]?.value;
+  const comment = typeof raw === "string" ? raw.trim().slice(0, COMMENT_VIEW.maxLength) : "";
+  return { kind: "comment", comment, feedback, userId };
 }

@@ -1,6 +1,6 @@
 import { type BotReply, describeReload, describeStatus } from "../../bot/handle.js";
 import type { Answer, Citation } from "../../core/types.js";
-import { ACTION, feedbackValue, shareValue } from "./actions.js";
+import { ACTION, COMMENT_VIEW, type FeedbackValue, feedbackValue, shareValue } from "./actions.js";
 import {
   type Block,
   blockTextLength,
@@ -8,7 +8,9 @@ import {
   actions as buttons,
   context,
   LIMITS,
+  type ModalView,
   message,
+  plain,
   type SlackMessage,
   section,
 } from "./blocks.js";
@@ -175,6 +177,34 @@ export function renderReply(reply: BotReply, opts: RenderOptions): SlackMessage 
 
 export function renderThanks(vote: "up" | "down"): SlackMessage {
   return message(WORDING.thanks[vote], [section(WORDING.thanks[vote])]);
+}
+
+/** The optional "What was wrong?" box a 👎 opens; it carries the 👎's value so the comment links to it. */
+export function renderCommentModal(feedback: FeedbackValue): ModalView {
+  const w = WORDING.comment;
+  return {
+    type: "modal",
+    callback_id: COMMENT_VIEW.callbackId,
+    private_metadata: feedbackValue(feedback),
+    title: plain(w.title, 24),
+    submit: plain(w.send, 24),
+    close: plain(w.skip, 24),
+    blocks: [
+      {
+        type: "input",
+        block_id: COMMENT_VIEW.blockId,
+        optional: true,
+        label: plain(w.label, 2000),
+        element: {
+          type: "plain_text_input",
+          action_id: COMMENT_VIEW.actionId,
+          multiline: true,
+          max_length: COMMENT_VIEW.maxLength,
+          placeholder: plain(w.placeholder, 150),
+        },
+      },
+    ],
+  };
 }
 
 export function renderFailure(): SlackMessage {

@@ -20,6 +20,14 @@ export const WORDING = {
     up: "Thanks for the feedback! 👍",
     down: "Thanks for the feedback. 👎 It helps us fix the answers.",
   },
+  /** The optional "what was wrong?" modal after a 👎 (plain text; the title fits Slack's 24 characters). */
+  comment: {
+    title: "What was wrong?",
+    label: "What was wrong with the answer? (optional)",
+    placeholder: "e.g. out of date, wrong fact, didn't answer my question",
+    send: "Send",
+    skip: "Skip",
+  },
   help: [
     "I answer strategy questions from a curated knowledge file and quote the sentences I rely on.",
     "• Mention me in a channel: I answer in the thread.",

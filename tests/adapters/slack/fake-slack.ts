@@ -47,6 +47,7 @@ const DEFAULTS: Record<string, Reply> = {
   "chat.postMessage": (c) => ({ channel: c.body.channel, ts: `${Date.now() / 1000}`, message: {} }),
   "chat.postEphemeral": () => ({ message_ts: `${Date.now() / 1000}` }),
   "chat.update": (c) => ({ channel: c.body.channel, ts: c.body.ts }),
+  "views.open": (c) => ({ view: { id: "V0000VIEW01", ...(c.body.view as Record<string, unknown>) } }),
 };
 
 function parseBody(raw: string, type: string | undefined): Record<string, unknown> {

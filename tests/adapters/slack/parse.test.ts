@@ -4,6 +4,7 @@ import {
   type BlockActionsLike,
   parseAction,
   parseCommand,
+  parseCommentSubmission,
   parseDirectMessage,
   parseMention,
   questionText,
@@ -116,6 +117,8 @@ describe("parseAction", () => {
       feedback: { factId: "cann", version: "v1", status: "answered" },
       userId: "U0001ASKER",
       ephemeral: false,
+      // For views.open: the "what was wrong?" modal.
+      triggerId: "0000000002.0000000002.fake",
     });
   });
 
@@ -142,5 +145,40 @@ describe("parseAction", () => {
     const value = shareValue({ question: '"\\'.repeat(3000), factId: "f" });
     expect(value.length).toBeLessThanOrEqual(2000);
     expect(JSON.parse(value)).toMatchObject({ f: "f" });
+  });
+});
+
+describe("parseCommentSubmission", () => {
+  const metadata = feedbackValue({
+    factId: "cann",
+    version: "v1",
+    status: "answered",
+    answerId: "abc123def456",
+  });
+  const submission = (value: string | null, over: Record<string, unknown> = {}) => ({
+    type: "view_submission",
+    user: { id: "U0001ASKER" },
+    view: {
+      callback_id: "strategy_feedback_comment",
+      private_metadata: metadata,
+      state: { values: { comment: { comment: { value } } } },
+      ...over,
+    },
+  });
+
+  it("reads the comment, trimmed and capped, with the 👎 it belongs to", () => {
+    expect(parseCommentSubmission(submission(`  ${"y".repeat(1500)} `))).toEqual({
+      kind: "comment",
+      comment: "y".repeat(1000),
+      feedback: { factId: "cann", version: "v1", status: "answered", answerId: "abc123def456" },
+      userId: "U0001ASKER",
+    });
+    // The box is optional: left blank, Slack sends null.
+    expect(parseCommentSubmission(submission(null))).toMatchObject({ kind: "comment", comment: "" });
+  });
+
+  it("ignores other modals and unreadable metadata", () => {
+    expect(parseCommentSubmission(submission("x", { callback_id: "other" })).kind).toBe("ignored");
+    expect(parseCommentSubmission(submission("x", { private_metadata: "{" })).kind).toBe("ignored");
   });
 });
