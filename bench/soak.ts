@@ -216,11 +216,15 @@ const run = (route: string, mix: (() => Req)[]) => {
 // Memory after a warm-up (JIT, caches filling up to their bounds) is the baseline for growth.
 let rssWarm = 0;
 let heapWarm = 0;
+let externalWarm = 0;
+let heapTotalWarm = 0;
 const warm = setTimeout(
   () => {
     globalThis.gc?.();
     rssWarm = process.memoryUsage().rss;
     heapWarm = process.memoryUsage().heapUsed;
+    externalWarm = process.memoryUsage().external;
+    heapTotalWarm = process.memoryUsage().heapTotal;
   },
   Math.min(10, SECONDS / 4) * 1000,
 );
@@ -235,6 +239,8 @@ drain();
 globalThis.gc?.();
 const rssEnd = process.memoryUsage().rss;
 const heapEnd = process.memoryUsage().heapUsed;
+const externalEnd = process.memoryUsage().external;
+const heapTotalEnd = process.memoryUsage().heapTotal;
 
 const fivexx = Object.entries(statuses)
   .filter(([k]) => /\s5\d\d$/.test(k))
@@ -263,6 +269,10 @@ const rows: [string, string][] = [
     `${mb(rssStart)} / ${mb(rssWarm)} / ${mb(rssEnd)}${globalThis.gc ? " (after gc)" : ""}`,
   ],
   ["heap used start / after warm-up / end", `${mb(heapStart)} / ${mb(heapWarm)} / ${mb(heapEnd)}`],
+  // Buffers and other memory V8 tracks outside the heap (sockets, HTTP parsers, autocannon's own).
+  ["external after warm-up / end", `${mb(externalWarm)} / ${mb(externalEnd)}`],
+  // Heap space V8 keeps committed after GC: part of RSS, not of what the program holds.
+  ["heap committed after warm-up / end", `${mb(heapTotalWarm)} / ${mb(heapTotalEnd)}`],
 ];
 console.log("| measure | value |\n|---|---|");
 for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
