@@ -78,7 +78,22 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
   stops.push(await mountTeams(server, config, deps));
   stops.push(await mountWeb(server, config, deps));
 
-  const address = await server.listen(config.PORT, config.HOST);
+  let address: AddressInfo;
+  try {
+    address = await server.listen(config.PORT, config.HOST);
+  } catch (e) {
+    // Socket Mode and analytics are already running: stop them, or the process would hang on.
+    for (const s of stops) await s();
+    analytics.stop();
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    const hint =
+      code === "EADDRINUSE" ? "another process uses that port: stop it or set PORT" : "check HOST and PORT";
+    return {
+      ok: false,
+      exitCode: 78,
+      message: `cannot listen on ${config.HOST}:${config.PORT} (${code}): ${hint}`,
+    };
+  }
   if (config.KNOWLEDGE_WATCH) {
     store.watch((r) =>
       r.ok
