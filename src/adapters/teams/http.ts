@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { readBody } from "../../http-body.js";
 import type { Logger } from "../../log.js";
 import { type Handler, requestIdOf, sendJson } from "../../server.js";
 import type { TeamsBot } from "./bot.js";
@@ -19,30 +20,6 @@ export const HTTP_ERRORS = {
   malformed: "malformed JSON",
   notActivity: "body is not an activity (an object with a string `type`)",
 } as const;
-
-type Body = { ok: true; text: string } | { ok: false };
-
-/** Reads the body up to `limit` bytes. Past it, keeps draining (so the client reads our 413) up to a cap. */
-export function readBody(req: IncomingMessage, limit: number): Promise<Body> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        if (size > limit * 8) req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () =>
-      resolve(size > limit ? { ok: false } : { ok: true, text: Buffer.concat(chunks).toString("utf8") }),
-    );
-    req.on("error", reject);
-    req.on("close", () => resolve({ ok: false }));
-  });
-}
 
 function header(req: IncomingMessage, name: string): string {
   const v = req.headers[name];

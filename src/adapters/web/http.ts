@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { readBody } from "../../http-body.js";
 import { CSP } from "./page.js";
 
 /** Small HTTP helpers for the web routes: headers every response carries, static files, JSON bodies. */
@@ -48,17 +49,10 @@ export type Body =
 export async function readJson(req: IncomingMessage, max = 16_384): Promise<Body> {
   const tooLarge = { ok: false, status: 413, error: `request body over ${max} bytes` } as const;
   if (Number(req.headers["content-length"] ?? 0) > max) return tooLarge;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Read to the end even past the limit: leaving the loop early would destroy the socket before the
-  // 413 could be sent.
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= max) chunks.push(chunk);
-  }
-  if (size > max) return tooLarge;
+  const body = await readBody(req, max);
+  if (!body.ok) return tooLarge;
   try {
-    const value: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    const value: unknown = JSON.parse(body.text);
     if (value && typeof value === "object" && !Array.isArray(value)) {
       return { ok: true, value: value as Record<string, unknown> };
     }
