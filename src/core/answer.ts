@@ -2,7 +2,7 @@ import { idfOf, type SearchIndex } from "./index-build.js";
 import type { Fact } from "./knowledge.js";
 import { type Concept, parseQuestion, QUERY } from "./query.js";
 import { terms } from "./text.js";
-import type { Answer, Suggestion } from "./types.js";
+import type { Answer, ConversationContext, Suggestion } from "./types.js";
 
 /**
  * answer(question, index) -> Answer. Pure: no I/O, no clock, no platform types.
@@ -274,7 +274,7 @@ function suggestionOf(fact: Fact, confidence: number): Suggestion {
   };
 }
 
-export function answer(question: string, index: SearchIndex): Answer {
+export function answer(question: string, index: SearchIndex, _context?: ConversationContext): Answer {
   const q = question.slice(0, MAX_QUESTION_CHARS);
   const ranked = rank(q, index);
   const facts = index.knowledge.facts;

@@ -45,4 +45,24 @@ export interface Answer {
   /** Content hash of the knowledge this answer came from (never mixes two versions). */
   version: string;
   asOf?: string;
+  /**
+   * Set when the question names something the knowledge knows (`topic`) but asks for an attribute it
+   * never states (`missing`): "I know about Huawei Cloud, but not who runs it". Wording lives in src/bot.
+   */
+  gap?: { topic: string; missing: string };
+}
+
+/** One earlier exchange in the same conversation. */
+export interface ConversationTurn {
+  question: string;
+  answer: Answer;
+}
+
+/**
+ * What came before in one conversation (oldest first, a few turns at most). The bot layer keeps it per
+ * Slack thread, Teams conversation, web or terminal session; the core only reads it, for follow-ups
+ * such as "and its chips?", "why?" or "tell me more".
+ */
+export interface ConversationContext {
+  turns: readonly ConversationTurn[];
 }
