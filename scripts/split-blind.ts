@@ -1,0 +1,73 @@
+/**
+ * Splits the blind question set once into `tune` and `test` halves (tests/fixtures/README.md says why).
+ * Deterministic: a fixed seed, stratified by kind, and a follow-up always stays with the question it
+ * follows, so a conversation is never cut in two. Run once; re-running on the same file gives the same
+ * split byte for byte.
+ *
+ *   npx tsx scripts/split-blind.ts BLIND.jsonl tests/fixtures/blind
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const SEED = 20261130;
+
+interface BlindQuestion {
+  id: string;
+  kind: string;
+  follows?: string;
+}
+
+/** mulberry32: a small seeded generator, so the split needs no dependency and never changes. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const [input, outDir] = process.argv.slice(2);
+if (!input || !outDir) {
+  console.error("usage: tsx scripts/split-blind.ts BLIND.jsonl OUT_DIR");
+  process.exit(2);
+}
+const lines = readFileSync(input, "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "");
+const rows = lines.map((line) => ({ line, q: JSON.parse(line) as BlindQuestion }));
+
+// Conversations: a question and every follow-up chained to it.
+const groupOf = new Map<string, number>();
+const groups: { kind: string; rows: typeof rows }[] = [];
+for (const row of rows) {
+  const parent = row.q.follows === undefined ? undefined : groupOf.get(row.q.follows);
+  if (parent !== undefined) {
+    groups[parent]?.rows.push(row);
+    groupOf.set(row.q.id, parent);
+  } else {
+    groupOf.set(row.q.id, groups.length);
+    groups.push({ kind: row.q.kind, rows: [row] });
+  }
+}
+
+const next = random(SEED);
+const tune: string[] = [];
+const test: string[] = [];
+for (const kind of [...new Set(groups.map((g) => g.kind))].sort()) {
+  const ofKind = groups.filter((g) => g.kind === kind);
+  // Fisher–Yates with the seeded generator, then alternate halves.
+  for (let i = ofKind.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [ofKind[i], ofKind[j]] = [ofKind[j] as (typeof ofKind)[number], ofKind[i] as (typeof ofKind)[number]];
+  }
+  ofKind.forEach((g, i) => {
+    (i % 2 === 0 ? tune : test).push(...g.rows.map((r) => r.line));
+  });
+}
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, "tune.jsonl"), `${tune.join("\n")}\n`);
+writeFileSync(join(outDir, "test.jsonl"), `${test.join("\n")}\n`);
+console.log(`tune ${tune.length}, test ${test.length} (seed ${SEED})`);
