@@ -1,4 +1,3 @@
-import { WORDING } from "../adapters/web/wording.js";
 import { describeReport } from "../analytics/report-text.js";
 import { type BotReply, describeReload, describeStatus } from "../bot/handle.js";
 import { describeComparison } from "../knowledge/compare.js";
@@ -6,9 +5,18 @@ import { tidyQuestion } from "../knowledge/presentable.js";
 import { renderText } from "./render-text.js";
 
 /**
- * A BotReply as terminal text, for the chat. The sentences are the web page's (the same help, the same
- * refusals), so the terminal says what every other surface says.
+ * A BotReply as terminal text, for the chat. Its sentences are the web page's (a test keeps them the
+ * same as src/adapters/web/wording.ts; the CLI may not import an adapter), so the terminal says what
+ * every other surface says.
  */
+
+export const WORDING = {
+  help: "Ask a strategy question in your own words. I answer from a curated knowledge file and quote the sentences I rely on.",
+  examples: "Try asking:",
+  empty: "Ask me a strategy question, for example:",
+  rateLimited: (s: number) => `You're asking faster than I can keep up. Please try again in ${s} s.`,
+  failed: "Sorry, something went wrong while answering. Please try again in a moment.",
+} as const;
 
 const examples = (label: string, list: string[]) =>
   list.length ? [label, ...list.map((e, i) => `  ${i + 1}. ${e}`)].join("\n") : "";

@@ -49,3 +49,12 @@ describe("docs", () => {
     expect(stale).toEqual([]);
   });
 });
+
+describe("the terminal chat's wording", () => {
+  it("is the web page's, word for word (help, examples, rate limit, failure)", async () => {
+    const { WORDING: web } = await import("../../src/adapters/web/wording.js");
+    const { WORDING: cli } = await import("../../src/cli/render-reply.js");
+    for (const key of ["help", "examples", "empty", "failed"] as const) expect(cli[key]).toBe(web[key]);
+    expect(cli.rateLimited(7)).toBe(web.rateLimited(7));
+  });
+});
