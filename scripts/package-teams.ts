@@ -7,18 +7,21 @@ import {
   type Env,
   fillManifest,
   ICONS,
+  knowledgeExamples,
   manifestValues,
   type Result,
   ROOT,
   TEMPLATE_DIR,
   validateManifest,
+  withExampleCommands,
 } from "./teams-manifest.js";
 
 /**
  * `npm run package:teams`: fills manifests/teams/manifest.json from the environment (see
  * scripts/teams-manifest.ts and docs/teams.md), validates it offline against the Teams schema
  * bundled in @microsoft/app-manifest, checks the icons, and writes dist/strategy-bot-teams.zip with
- * manifest.json, color.png and outline.png at its root: what Teams' "Upload a custom app" expects.
+ * manifest.json, color.png and outline.png at its root (the command list starts with three example
+ * questions from the knowledge file, KNOWLEDGE_FILE or the shipped one): what Teams' "Upload a custom app" expects.
  */
 
 export const DEFAULT_OUT = join(ROOT, "dist", "strategy-bot-teams.zip");
@@ -29,7 +32,9 @@ export async function packageTeams(env: Env, out = DEFAULT_OUT, dir = TEMPLATE_D
   if (!values.ok) return values;
   const filled = fillManifest(JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")), values.value);
   if (!filled.ok) return filled;
-  const manifest = filled.value as object;
+  const examples = await knowledgeExamples(env);
+  if (!examples.ok) return examples;
+  const manifest = withExampleCommands(filled.value as object, examples.value);
   const icons = {
     color: await readFile(join(dir, ICONS.color.file)),
     outline: await readFile(join(dir, ICONS.outline.file)),

@@ -4,6 +4,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppManifestUtils } from "@microsoft/app-manifest";
 import { PNG } from "pngjs";
+import { DEFAULT_KNOWLEDGE_FILE } from "../src/config.js";
+import { loadKnowledgeFile } from "../src/knowledge/load.js";
+import { exampleCommands } from "../src/knowledge/presentable.js";
+import { formatProblems } from "../src/knowledge/problems.js";
 
 /**
  * The Teams app manifest: values from the environment, placeholders filled, offline schema
@@ -16,6 +20,7 @@ import { PNG } from "pngjs";
  *   TEAMS_DEVELOPER_URL   https page about the app; defaults to https://BOT_DOMAIN
  *   TEAMS_PRIVACY_URL, TEAMS_TERMS_URL   default to TEAMS_DEVELOPER_URL
  *   TEAMS_DEVELOPER_NAME  defaults to "strategy-bot"; TEAMS_APP_VERSION defaults to package.json's
+ *   KNOWLEDGE_FILE        the knowledge whose example questions become the bot's command list
  */
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -39,9 +44,10 @@ export function manifestValues(env: Env, packageVersion: string): Result<Values>
   const teamsId = get("TEAMS_APP_ID") ?? appId;
   const domain = get("BOT_DOMAIN");
   const site = get("TEAMS_DEVELOPER_URL") ?? (domain && HOST.test(domain) ? `https://${domain}` : undefined);
-  if (!appId || !GUID.test(appId))
-    problems.push("MICROSOFT_APP_ID: required, the Azure Bot's app id (a GUID)");
-  if (get("TEAMS_APP_ID") && !GUID.test(teamsId as string)) problems.push("TEAMS_APP_ID: must be a GUID");
+  if (!appId) problems.push("MICROSOFT_APP_ID: required, the Azure Bot's app id (a GUID)");
+  else if (!GUID.test(appId)) problems.push(notGuid("MICROSOFT_APP_ID", appId, "the Azure Bot's app id"));
+  if (get("TEAMS_APP_ID") && !GUID.test(teamsId as string))
+    problems.push(notGuid("TEAMS_APP_ID", teamsId as string, "the Teams app's own id"));
   if (domain && !HOST.test(domain))
     problems.push("BOT_DOMAIN: a host name like bot.example.com, no scheme or path");
   if (!site) problems.push("TEAMS_DEVELOPER_URL: required (an https URL) unless BOT_DOMAIN is set");
@@ -66,6 +72,44 @@ export function manifestValues(env: Env, packageVersion: string): Result<Values>
       TEAMS_APP_VERSION: get("TEAMS_APP_VERSION") ?? packageVersion,
     },
   };
+}
+
+const notGuid = (name: string, value: string, what: string) =>
+  `${name}: "${value.length > 60 ? `${value.slice(0, 57)}…` : value}" is not a GUID; ${what} looks like ` +
+  "00000000-0000-0000-0000-000000000000 (Azure portal: the bot's Configuration page, Microsoft App ID)";
+
+/** Teams limits a command's title to 32 characters (bots[].commandLists[].commands[].title). */
+const COMMAND_TITLE_MAX = 32;
+
+/** Three example questions from the knowledge, for the bot's command menu: the file's own, not ours. */
+export async function knowledgeExamples(env: Env): Promise<Result<string[]>> {
+  const file = env.KNOWLEDGE_FILE?.trim() || DEFAULT_KNOWLEDGE_FILE;
+  const r = await loadKnowledgeFile(file);
+  if (!r.ok)
+    return { ok: false, problems: [`KNOWLEDGE_FILE ${file} was refused:\n${formatProblems(r.problems)}`] };
+  return { ok: true, value: exampleCommands(r.knowledge, 3, COMMAND_TITLE_MAX) };
+}
+
+/** Puts the example questions first in every command list (help and the admin commands follow). */
+export function withExampleCommands(manifest: object, examples: string[]): object {
+  // biome-ignore lint/suspicious/noExplicitAny: walks the manifest JSON, which we do not model.
+  const m = structuredClone(manifest) as any;
+  for (const list of m.bots?.[0]?.commandLists ?? []) {
+    const team = list.scopes.includes("team");
+    list.commands = [
+      ...examples.map((title, i) => ({
+        title,
+        description:
+          i > 0
+            ? "Example question"
+            : team
+              ? "Example question: @mention me, then ask"
+              : "Example question: answered with the quoted source sentence",
+      })),
+      ...list.commands,
+    ];
+  }
+  return m;
 }
 
 /** Replaces `${{NAME}}` in every string; array entries left empty (an unset BOT_DOMAIN) are dropped. */

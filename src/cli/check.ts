@@ -25,7 +25,14 @@ export async function checkCommand(
   if (args.flags.diff) {
     const [oldPath, newPath] = args.positionals;
     if (!oldPath || !newPath || args.positionals.length > 2) {
-      io.err("usage: strategy-bot check --diff OLD NEW [--json]");
+      const n = args.positionals.length;
+      const why =
+        n === 0
+          ? "check --diff needs two knowledge files: the one serving now (OLD) and the new one (NEW)"
+          : n === 1
+            ? `check --diff needs two knowledge files; got only ${oldPath}: add the new file after it`
+            : `check --diff compares two files; got ${n}`;
+      io.err(`${why}\nusage: strategy-bot check --diff OLD NEW [--json]`);
       return EXIT.usage;
     }
     return checkDiffCommand(oldPath, newPath, io, args.flags.json === true);

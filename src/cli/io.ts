@@ -32,3 +32,18 @@ export async function loadIndex(path: string, io: CliIO): Promise<SearchIndex | 
   }
   return buildIndex(r.knowledge);
 }
+
+/**
+ * `strategy-bot ask --json … | head -c1`: the reader closes the pipe early and the next write fails
+ * with EPIPE. That is the reader saying "enough", not an error: stop quietly instead of printing a
+ * stack trace. Other stream errors are still thrown.
+ */
+export function quietOnClosedPipe(
+  stream: NodeJS.WriteStream,
+  exit = (code: number) => process.exit(code),
+): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") return exit(EXIT.ok);
+    throw e;
+  });
+}

@@ -1,8 +1,9 @@
+import { closest } from "../knowledge/closest.js";
 import { askCommand } from "./ask.js";
 import { chatCommand } from "./chat.js";
 import { checkCommand } from "./check.js";
 import { evalCommand } from "./eval.js";
-import { type CliIO, EXIT } from "./io.js";
+import { type CliIO, EXIT, quietOnClosedPipe } from "./io.js";
 import { reportCommand } from "./report.js";
 import { serveCommand } from "./serve.js";
 
@@ -40,7 +41,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   }
   const run = COMMANDS[command];
   if (!run) {
-    io.err(`unknown command "${command}"\n\n${HELP}`);
+    const guess = closest(command, Object.keys(COMMANDS));
+    const hint = guess ? `: did you mean "strategy-bot ${guess}"?` : "";
+    io.err(`unknown command "${command}"${hint}\n\n${HELP}`);
     return EXIT.usage;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
@@ -51,6 +54,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
 }
 
 export function defaultIO(): CliIO {
+  quietOnClosedPipe(process.stdout);
   return {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),

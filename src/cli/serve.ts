@@ -1,13 +1,22 @@
+import { loadConfig } from "../config.js";
+import { createLogger } from "../log.js";
 import { startBot } from "../main.js";
 import { runChat } from "./chat.js";
+import { chatLog } from "./chat-log.js";
 import { type CliIO, EXIT } from "./io.js";
+import { CHAT_WORDING } from "./render-reply.js";
 
 /**
  * `strategy-bot serve` (what `npm start` runs): the HTTP server for Slack and Teams, plus a terminal
  * chat when stdin is a terminal. SIGHUP reloads the knowledge; SIGTERM/SIGINT stop gracefully.
  */
 export async function serveCommand(_argv: string[], io: CliIO): Promise<number> {
-  const started = await startBot(io.env);
+  // A person chatting here: log lines go to a file (or, if it cannot be written, stderr at warn).
+  const chatting = process.stdin.isTTY === true;
+  const cfg = chatting ? loadConfig(io.env) : undefined;
+  const logs = cfg?.ok ? chatLog(cfg.config.DATA_DIR, cfg.config.LOG_LEVEL) : undefined;
+  const logger = logs?.logger ?? (cfg?.ok ? createLogger("warn") : undefined);
+  const started = await startBot(io.env, logger);
   if (!started.ok) {
     io.err(started.message);
     return started.exitCode;
@@ -48,9 +57,15 @@ export async function serveCommand(_argv: string[], io: CliIO): Promise<number> 
       );
   });
 
-  if (process.stdin.isTTY) {
-    await runChat(() => bot.store.current(), io);
-    await stop("chat ended");
+  if (chatting) {
+    if (logs) io.out(`  logs:        ${logs.file} (while you chat here)`);
+    io.out("");
+    // Ctrl-C in the chat is readline's, not a signal: pass it on so it stops the server as usual.
+    await runChat({ deps: bot.deps, io, onInterrupt: () => process.kill(process.pid, "SIGINT") });
+    if (!stopping) {
+      logs?.release();
+      io.out(CHAT_WORDING.ended(base));
+    }
   }
   // Without a terminal the server runs until a signal stops it.
   await new Promise(() => {});

@@ -1,8 +1,9 @@
-import { isNode, LineCounter, parseDocument } from "yaml";
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { runNow, type Steps } from "../core/steps.js";
+import { closest } from "./closest.js";
 import { type KnowledgeProblem, messages } from "./problems.js";
-import { type KnowledgeFile, knowledgeFileSchema } from "./schema.js";
+import { type KnowledgeFile, keysAt, knowledgeFileSchema } from "./schema.js";
 
 /**
  * Parses YAML (or JSON, which is YAML) into a validated KnowledgeFile, keeping a way to turn any
@@ -10,7 +11,8 @@ import { type KnowledgeFile, knowledgeFileSchema } from "./schema.js";
  */
 
 export type PathKey = string | number;
-export type Locate = (path: PathKey[]) => { line: number; column: number };
+/** `key`: the position of that key itself in the map at `path` (an unknown key has no value to point at). */
+export type Locate = (path: PathKey[], key?: string) => { line: number; column: number };
 
 export type ParseResult =
   | { ok: true; file: KnowledgeFile; locate: Locate }
@@ -28,9 +30,9 @@ export function* parseSteps(text: string, fileName: string): Steps<ParseResult> 
   const json = parseJsonFast(text);
   if (json !== undefined) {
     let locate: Locate | undefined;
-    const lazyLocate: Locate = (path) => {
+    const lazyLocate: Locate = (path, key) => {
       locate ??= yamlDocument(text, fileName).locate ?? (() => ({ line: 1, column: 1 }));
-      return locate(path);
+      return locate(path, key);
     };
     yield;
     return validate(json.value, fileName, lazyLocate);
@@ -69,7 +71,13 @@ function yamlDocument(
       }),
     };
   }
-  const locate: Locate = (path) => {
+  const locate: Locate = (path, key) => {
+    const map = key === undefined ? undefined : path.length ? doc.getIn(path, true) : doc.contents;
+    const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+    if (pair && isScalar(pair.key) && pair.key.range) {
+      const pos = lineCounter.linePos(pair.key.range[0]);
+      return { line: pos.line, column: pos.col };
+    }
     // Walk up the path until a node with a position exists (a missing key points at its parent).
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
@@ -84,9 +92,23 @@ function yamlDocument(
 }
 
 function validate(raw: unknown, fileName: string, locate: Locate): ParseResult {
+  // An empty file (or one holding only comments) parses to null: say so rather than "expected object".
+  if (raw === null || raw === undefined) {
+    return {
+      ok: false,
+      problems: [{ code: "schema", file: fileName, line: 1, column: 1, ...messages.empty() }],
+    };
+  }
   const parsed = knowledgeFileSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => schemaProblem(i, raw, fileName, locate)) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.flatMap((i) =>
+        i.code === "unrecognized_keys"
+          ? unknownKeyProblems(i.keys, i.path, raw, fileName, locate)
+          : [schemaProblem(i, raw, fileName, locate)],
+      ),
+    };
   }
   return { ok: true, file: parsed.data, locate };
 }
@@ -106,6 +128,26 @@ function schemaProblem(
     ...(factId ? { factId } : {}),
     ...messages.schema(path.join("."), issue.message),
   };
+}
+
+/** One problem per unknown key, at the key's own line, with the closest key that is allowed there. */
+function unknownKeyProblems(
+  keys: string[],
+  issuePath: PropertyKey[],
+  raw: unknown,
+  fileName: string,
+  locate: Locate,
+): KnowledgeProblem[] {
+  const path = issuePath.filter((p): p is PathKey => typeof p !== "symbol");
+  const allowed = keysAt(path);
+  const factId = factIdAt(raw, path);
+  return keys.map((key) => ({
+    code: "schema" as const,
+    file: fileName,
+    ...locate(path, key),
+    ...(factId ? { factId } : {}),
+    ...messages.unknownKey(path.join("."), key, closest(key, allowed), allowed),
+  }));
 }
 
 /** The id of the fact a path points into, so schema errors name the fact as well as the line. */

@@ -51,6 +51,14 @@ export const messages = {
     message: `${path || "the file"}: ${reason}`,
     hint: "see knowledge/schema.json or the README for the knowledge file format",
   }),
+  empty: () => ({
+    message: "the file is empty",
+    hint: "a knowledge file needs at least version: 1, a title and one source (see docs/examples/knowledge.yaml)",
+  }),
+  unknownKey: (where: string, key: string, guess: string | undefined, allowed: string[]) => ({
+    message: `unknown key "${key}"${where ? ` in ${where}` : " at the top level"}${guess ? `: did you mean "${guess}"?` : ""}`,
+    hint: `the keys allowed here are: ${allowed.join(", ")}`,
+  }),
   duplicateId: (kind: "fact" | "source", id: string) => ({
     message: `duplicate ${kind} id "${id}"`,
     hint: `give every ${kind} its own id`,

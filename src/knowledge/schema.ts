@@ -83,3 +83,16 @@ export const knowledgeFileSchema = z
 export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
 export type FactInput = z.infer<typeof factSchema>;
 export type SourceInput = z.infer<typeof sourceSchema>;
+
+/** The keys allowed in the object at a path of the file ([] top level, ["facts", 3], …), for typo hints. */
+export function keysAt(path: (string | number)[]): string[] {
+  const named = path.filter((p): p is string => typeof p === "string").join(".");
+  const shape = {
+    "": knowledgeFileSchema.shape,
+    sources: sourceSchema.shape,
+    facts: factSchema.shape,
+    "facts.cite": citeSchema.shape,
+    tests: testSchema.shape,
+  }[named];
+  return shape ? Object.keys(shape) : [];
+}

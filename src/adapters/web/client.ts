@@ -31,12 +31,26 @@ export const CLIENT_JS = `"use strict";
     }
   }
 
+  // The question bar is fixed to the bottom: the page keeps room below the log for it, and anything
+  // new is scrolled to sit fully above it (its top first when it is taller than the space).
+  const main = document.querySelector("main");
+  const GAP = 12;
+  function fitBar() { main.style.paddingBottom = (form.offsetHeight + 2 * GAP) + "px"; }
+  fitBar();
+  addEventListener("resize", fitBar);
+  function reveal(el) {
+    const room = form.getBoundingClientRect().top - GAP;
+    const r = el.getBoundingClientRect();
+    if (r.height > room - GAP || r.top < GAP) window.scrollBy(0, r.top - GAP);
+    else if (r.bottom > room) window.scrollBy(0, r.bottom - room);
+  }
+
   function add(kind, build) {
     const div = document.createElement("div");
     div.className = "msg " + kind;
     build(div);
     log.appendChild(div);
-    div.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    reveal(div);
     return div;
   }
   const addUser = (text) => add("user", (d) => { const p = document.createElement("p"); p.textContent = text; d.appendChild(p); });
@@ -81,12 +95,33 @@ export const CLIENT_JS = `"use strict";
       if (d.factId) body.factId = d.factId;
       if (d.answerId) body.answerId = d.answerId;
       const r = await call("POST", "/api/web/feedback", body);
-      const note = document.createElement("p");
-      note.className = "note";
-      note.setAttribute("role", "status");
-      note.textContent = r.json.text || r.json.error || "";
-      group.after(note);
+      const reply = document.createElement("div");
+      reply.className = "voted";
+      reply.setAttribute("role", "status");
+      // The thanks and, after "Not helpful", the optional comment box: HTML the server escaped.
+      if (r.json.html) reply.innerHTML = r.json.html; else reply.textContent = r.json.error || "";
+      group.after(reply);
+      reveal(reply.closest(".msg") || reply);
     }
+  });
+
+  log.addEventListener("submit", async (e) => {
+    const f = e.target.closest("form.comment");
+    if (!f) return;
+    e.preventDefault();
+    const box = f.querySelector("textarea"), button = f.querySelector("button");
+    const comment = box.value.trim();
+    if (!comment) { box.focus(); return; }
+    button.disabled = true;
+    const body = { comment };
+    for (const k of ["answerId", "factId", "version"]) if (f.dataset[k]) body[k] = f.dataset[k];
+    const r = await call("POST", "/api/web/comment", body);
+    button.disabled = false;
+    if (!r.json.ok) { box.setCustomValidity(r.json.error || "Something went wrong."); box.reportValidity(); box.setCustomValidity(""); return; }
+    const done = document.createElement("p");
+    done.className = "note";
+    done.textContent = r.json.text;
+    f.replaceWith(done);
   });
 
   function showAdmin(r) {
@@ -108,6 +143,7 @@ export const CLIENT_JS = `"use strict";
     if (showAdmin(r) && r.json.html) {
       adminStatus.innerHTML = r.json.html;
       if (r.json.report) $("admin-report").innerHTML = r.json.report;
+      if (r.json.facts) $("admin-facts").innerHTML = r.json.facts;
       if (r.json.status && r.json.status.version) $("version").textContent = r.json.status.version;
     }
   }
@@ -130,6 +166,26 @@ export const CLIENT_JS = `"use strict";
     if (!r.json.html) reloadReport.textContent = r.json.error || "Something went wrong.";
     refreshStatus();
   });
-  if (location.hash === "#admin") openAdmin(true);
+  // A fact id in the report opens the facts table at that fact.
+  admin.addEventListener("click", (e) => {
+    const a = e.target.closest("a.fact-link");
+    const row = a && document.getElementById(a.getAttribute("href").slice(1));
+    if (!row) return;
+    e.preventDefault();
+    row.closest("details").open = true;
+    row.scrollIntoView({ block: "center" });
+    row.classList.add("target");
+    setTimeout(() => row.classList.remove("target"), 2000);
+  });
+
+  // The one-click admin link the server prints (…/#admin&token=… or ?token=…): the token is kept in
+  // memory only and taken out of the address bar, so it is not left in history or bookmarks.
+  const params = new URLSearchParams(location.hash.slice(1).replace(/^admin&?/, ""));
+  const given = params.get("token") || new URLSearchParams(location.search).get("token");
+  if (given) {
+    token = given;
+    history.replaceState(null, "", location.pathname);
+    openAdmin(true);
+  } else if (location.hash === "#admin") openAdmin(true);
 })();
 `;

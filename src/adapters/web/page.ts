@@ -67,6 +67,7 @@ export function renderPage(p: PageInfo): string {
     <h3>Unanswered questions and “not helpful” votes</h3>
     <!-- Filled from /api/web/admin/status: the analytics report (src/analytics) of the last 7 days. -->
     <div id="admin-report"><p class="hook">${esc(WORDING.reportOff)}</p></div>
+    <div id="admin-facts"></div>
   </div>
 </section>
 <section aria-label="Conversation">

@@ -1,7 +1,9 @@
 import { type BotReply, describeReload, describeStatus } from "../../bot/handle.js";
 import type { Answer, Citation, Suggestion } from "../../core/types.js";
+import { tidyQuestion } from "../../knowledge/presentable.js";
 import type { ReloadResult, StoreStatus } from "../../knowledge/store.js";
 import { escapeHtml as esc, safeUrl, truncate } from "./escape.js";
+import { THUMB } from "./icons.js";
 import { WORDING } from "./wording.js";
 
 /**
@@ -16,11 +18,7 @@ const MAX_TEXT = 5000;
 /** Ids are echoed back on click; one this long is not a real fact id. */
 const MAX_ID = 200;
 
-/** A thumb drawn inline (emoji fonts are missing on many servers and kiosks); CSS flips it for 👎. */
-const THUMB =
-  '<svg class="thumb" aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path fill="currentColor" d="M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z"/></svg>';
-
-const attr = (name: string, value: string) => ` data-${name}="${esc(value)}"`;
+export const attr = (name: string, value: string) => ` data-${name}="${esc(value)}"`;
 const marks = (n: number) =>
   Array.from({ length: n }, (_, i) => `<sup class="mark">[${i + 1}]</sup>`).join("");
 
@@ -43,7 +41,7 @@ function chipsHtml(suggestions: Suggestion[], label: string): string {
   if (!usable.length) return "";
   const chips = usable.map(
     (s) =>
-      `<button type="button" class="chip"${attr("fact-id", s.factId)}${attr("question", truncate(s.question, 500))}>${esc(truncate(s.question, 300))}</button>`,
+      `<button type="button" class="chip"${attr("fact-id", s.factId)}${attr("question", truncate(s.question, 500))}>${esc(truncate(tidyQuestion(s.question), 300))}</button>`,
   );
   return `<div class="chips" role="group" aria-label="${esc(label)}"><p class="chips-label">${esc(label)}</p>${chips.join("")}</div>`;
 }
@@ -68,6 +66,22 @@ function metaHtml(a: Answer): string {
   return `<p class="meta">${asOf}${WORDING.knowledge} <code>${esc(truncate(a.version, 100))}</code></p>`;
 }
 
+const words = (t: string) => new Set(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/**
+ * Whether the answer line says something the quotes below it do not: a curated answer that only
+ * rephrases the quoted sentence (or an answer that is the quote) would show nearly the same text
+ * twice. It adds when more than a quarter of its words are not in the quotes ("Yes, in 2019.").
+ */
+export function addsToQuotes(text: string, citations: Citation[]): boolean {
+  if (citations.length === 0) return true;
+  const own = [...words(text)];
+  if (own.length === 0) return false;
+  const quoted = words(citations.map((c) => c.quote).join(" "));
+  const fresh = own.filter((w) => !quoted.has(w)).length;
+  return fresh / own.length > 0.25;
+}
+
 /** `answerId`: the analytics record of this answer, when it was recorded; votes refer to it. */
 export function renderAnswerHtml(a: Answer, answerId?: string): string {
   const cited = a.status === "unknown" ? [] : a.citations.slice(0, MAX_CITATIONS);
@@ -76,7 +90,9 @@ export function renderAnswerHtml(a: Answer, answerId?: string): string {
     parts.push(`<p class="lead">${esc(WORDING.unknown)}</p>`);
   } else {
     if (a.status === "suggested") parts.push(`<p class="hedge">${esc(WORDING.suggested)}</p>`);
-    parts.push(`<p class="lead">${esc(truncate(a.text, MAX_TEXT))}${marks(cited.length)}</p>`);
+    if (addsToQuotes(a.text, cited)) {
+      parts.push(`<p class="lead">${esc(truncate(a.text, MAX_TEXT))}${marks(cited.length)}</p>`);
+    }
   }
   if (cited.length) {
     parts.push(
@@ -93,7 +109,7 @@ export function renderAnswerHtml(a: Answer, answerId?: string): string {
 export function examplesHtml(label: string, examples: string[]): string {
   const chips = examples.map(
     (e) =>
-      `<button type="button" class="chip"${attr("ask", truncate(e, 500))}>${esc(truncate(e, 300))}</button>`,
+      `<button type="button" class="chip"${attr("ask", truncate(e, 500))}>${esc(truncate(tidyQuestion(e), 300))}</button>`,
   );
   return `<div class="chips" role="group" aria-label="${esc(label)}"><p class="chips-label">${esc(label)}</p>${chips.join("")}</div>`;
 }
@@ -141,4 +157,30 @@ export function renderReplyHtml(reply: BotReply): string {
 
 export function renderThanksHtml(vote: "up" | "down"): string {
   return note(WORDING.thanks[vote]);
+}
+
+/** Longest comment kept (Slack's and Teams' limit too). */
+export const MAX_COMMENT = 1000;
+
+/** What a 👎 links to, echoed by the comment form so the comment lands on the same vote. */
+export interface VoteAbout {
+  answerId?: string;
+  factId?: string;
+  version?: string;
+}
+
+/** The reply to a vote: thanks, and after a 👎 the optional "what was wrong?" box. */
+export function renderVotedHtml(vote: "up" | "down", about: VoteAbout): string {
+  if (vote === "up") return renderThanksHtml(vote);
+  const w = WORDING.comment;
+  const data =
+    (about.answerId ? attr("answer-id", about.answerId) : "") +
+    (about.factId ? attr("fact-id", truncate(about.factId, MAX_ID)) : "") +
+    (about.version ? attr("version", truncate(about.version, 100)) : "");
+  return (
+    renderThanksHtml(vote) +
+    `<form class="comment"${data}><label>${esc(w.label)}` +
+    `<textarea name="comment" rows="2" maxlength="${MAX_COMMENT}" placeholder="${esc(w.placeholder)}"></textarea></label>` +
+    `<button type="submit" class="primary">${esc(w.send)}</button></form>`
+  );
 }

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { recordVote } from "../../analytics/record.js";
-import { describeReport } from "../../analytics/report-text.js";
-import { runCuration } from "../../bot/curation.js";
+import { recordQuestion, runCuration } from "../../bot/curation.js";
 import {
   type Asker,
   type BotDeps,
@@ -12,20 +11,22 @@ import {
 } from "../../bot/handle.js";
 import type { Config } from "../../config.js";
 import { exampleQuestions } from "../../core/examples.js";
+import { presentExample } from "../../knowledge/presentable.js";
 import type { BotServer } from "../../server.js";
 import { adminNeedsToken, checkAdmin, checkHost, checkPost, type Verdict } from "./access.js";
 import { CLIENT_JS } from "./client.js";
 import { asset, json, readJson, send, text } from "./http.js";
 import { ICON_SVG, renderPage } from "./page.js";
+import { factsTableHtml, reportTablesHtml, statusTableHtml } from "./render-admin.js";
 import {
+  MAX_COMMENT,
   renderAnswerHtml,
   renderReloadHtml,
   renderReplyHtml,
-  renderStatusHtml,
-  renderThanksHtml,
-  reportHtml,
+  renderVotedHtml,
 } from "./render-html.js";
 import { STYLES } from "./styles.js";
+import { presented, voteAbout } from "./vote.js";
 import { WORDING } from "./wording.js";
 
 /**
@@ -39,6 +40,7 @@ export const WEB_PATHS = {
   ask: "/api/web/ask",
   suggestion: "/api/web/suggestion",
   feedback: "/api/web/feedback",
+  comment: "/api/web/comment",
   status: "/api/web/admin/status",
   reload: "/api/web/admin/reload",
 } as const;
@@ -66,11 +68,11 @@ const askerOf = (req: IncomingMessage): Asker => ({
 
 const WEEK_MS = 7 * 86_400_000;
 
-/** The curator's report (unanswered questions, 👎) for the admin view; undefined when nothing is recorded. */
+/** The curator's report (unanswered questions, 👎) as tables; undefined when nothing is recorded. */
 async function curationReportHtml(deps: BotDeps): Promise<string | undefined> {
   if (!deps.analytics || deps.analytics.kind === "off") return undefined;
   const r = await runCuration({ command: "report", sinceMs: WEEK_MS }, deps);
-  return r.kind === "report" ? reportHtml("info", WORDING.reportTitle, describeReport(r.report)) : undefined;
+  return r.kind === "report" ? reportTablesHtml(r.report) : undefined;
 }
 
 export async function mountWeb(
@@ -96,7 +98,7 @@ export async function mountWeb(
       const page = renderPage({
         title: index.knowledge.title,
         version: index.knowledge.version,
-        examples: exampleQuestions(index),
+        examples: exampleQuestions(index).map((e) => presentExample(index.knowledge, e)),
         adminNeedsToken: adminNeedsToken(config),
       });
       send(res, 200, "text/html; charset=utf-8", page);
@@ -119,7 +121,9 @@ export async function mountWeb(
       const status = "retryAfterSeconds" in reply ? 429 : 200;
       json(res, status, {
         kind: reply.kind,
-        html: renderReplyHtml(reply),
+        html: renderReplyHtml(
+          reply.kind === "answer" ? { ...reply, answer: presented(reply.answer, deps) } : reply,
+        ),
         ...(reply.kind === "answer" ? { answer: reply.answer } : {}),
       });
     }),
@@ -135,7 +139,9 @@ export async function mountWeb(
       const question = (text(body.value.question) ?? "").slice(0, MAX_QUESTION);
       if (!factId) return json(res, 400, { error: "factId is required" });
       const answer = handleSuggestion(factId, question, deps);
-      json(res, 200, { kind: "answer", html: renderAnswerHtml(answer), answer });
+      // A clicked suggestion is a question too: the curator's report counts it (and votes link to it).
+      const { answerId } = recordQuestion(answer, askerOf(req), deps);
+      json(res, 200, { kind: "answer", html: renderAnswerHtml(presented(answer, deps), answerId), answer });
     }),
   );
 
@@ -152,7 +158,7 @@ export async function mountWeb(
         status: (text(body.value.status) ?? "").slice(0, 20),
         ...(text(body.value.factId) ? { factId: (text(body.value.factId) as string).slice(0, 200) } : {}),
       };
-      const answerId = text(body.value.answerId);
+      const link = voteAbout(body.value);
       const user = askerOf(req).userId;
       log.info("feedback", { vote, ...about, platform: "web", user });
       if (deps.analytics) {
@@ -161,12 +167,40 @@ export async function mountWeb(
           platform: "web",
           userId: user,
           vote,
-          ...(answerId && /^[\w-]{1,64}$/.test(answerId) ? { answerId } : {}),
-          ...(about.version ? { version: about.version } : {}),
-          ...(about.factId ? { factId: about.factId } : {}),
+          ...link,
         });
       }
-      json(res, 200, { ok: true, text: WORDING.thanks[vote], html: renderThanksHtml(vote) });
+      json(res, 200, { ok: true, text: WORDING.thanks[vote], html: renderVotedHtml(vote, link) });
+    }),
+  );
+
+  server.route(
+    "POST",
+    WEB_PATHS.comment,
+    post(async (req, res) => {
+      const body = await readJson(req);
+      if (!body.ok) return json(res, body.status, { error: body.error });
+      const comment = (text(body.value.comment) ?? "").trim().slice(0, MAX_COMMENT);
+      if (!comment) return json(res, 400, { error: WORDING.comment.empty });
+      const link = voteAbout(body.value);
+      const user = askerOf(req).userId;
+      log.info("feedback comment", { platform: "web", ...link, user });
+      // Stored, never shown back on the page; the store attaches it to this person's 👎 of the answer.
+      if (deps.analytics) {
+        recordVote(deps.analytics, {
+          at: deps.now?.() ?? new Date(),
+          platform: "web",
+          userId: user,
+          vote: "down",
+          comment,
+          ...link,
+        });
+      }
+      json(res, 200, {
+        ok: true,
+        text: WORDING.comment.thanks,
+        html: `<p class="note">${WORDING.comment.thanks}</p>`,
+      });
     }),
   );
 
@@ -181,7 +215,8 @@ export async function mountWeb(
         json(res, 200, {
           status,
           text: describeStatus(status),
-          html: renderStatusHtml(status),
+          html: statusTableHtml(status),
+          facts: factsTableHtml(deps.store.current().knowledge),
           ...(report ? { report } : {}),
         });
       },

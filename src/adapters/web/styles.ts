@@ -83,6 +83,40 @@ blockquote .mark { vertical-align: super; }
 .report-ok { border-color: var(--ok); background: var(--ok-soft); }
 .report-error { border-color: var(--err); background: var(--err-soft); }
 .report-error .report-title { color: var(--err); }
+.report-info { background: var(--panel); }
+.admin-table { width: 100%; border-collapse: collapse; margin: .4rem 0 1rem; font-size: .9rem; }
+.admin-table caption { text-align: left; font-weight: 600; padding: .2rem 0 .4rem; }
+.admin-table th, .admin-table td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
+.admin-table thead th { color: var(--muted); font-weight: 600; font-size: .8rem; white-space: nowrap; }
+.admin-table .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; width: 1%; }
+.admin-table tr.total th, .admin-table tr.total td { font-weight: 700; }
+.admin-table .none { color: var(--muted); font-style: italic; }
+.status-table { margin: 0; }
+.status-table th[scope="row"] { width: 9rem; color: var(--muted); font-weight: 600; }
+.admin-table tr.target { background: var(--accent-soft); }
+.problems { margin: .3rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; font-size: .8rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.variants, .muted { color: var(--muted); font-size: .8rem; }
+.fixed { color: var(--ok); font-size: .8rem; }
+.comments { list-style: none; margin: .3rem 0 0; padding: 0; color: var(--muted); font-size: .85rem; }
+.comments li { margin: .15rem 0; }
+.quote-cell { color: var(--muted); font-size: .85rem; }
+.report-period, .outcome { margin: .2rem 0; font-size: .9rem; }
+.facts summary { cursor: pointer; font-weight: 600; margin: .5rem 0; }
+.icon { vertical-align: -3px; }
+.icon-ok { color: var(--ok); }
+.icon-warn { color: var(--err); }
+.thumb-down { transform: scale(1, -1); }
+.voted { margin-top: .5rem; }
+.comment { display: grid; gap: .4rem; margin-top: .4rem; }
+.comment label { display: grid; gap: .3rem; font-size: .9rem; }
+.comment textarea { font: inherit; width: 100%; padding: .5rem .7rem; border-radius: 8px; border: 1px solid var(--muted); background: var(--bg); color: var(--text); resize: vertical; }
+.comment button { justify-self: start; }
+@media (max-width: 30rem) {
+  .admin-table { font-size: .8rem; }
+  .admin-table th, .admin-table td { padding: .3rem .3rem; }
+  .status-table th[scope="row"] { width: 6rem; }
+  .quote-cell { display: none; }
+}
 .hook { color: var(--muted); font-size: .85rem; border: 1px dashed var(--line); border-radius: 8px; padding: .5rem .75rem; margin: 0; }
 [hidden] { display: none !important; }
 @media (max-width: 30rem) {

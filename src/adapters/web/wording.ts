@@ -17,6 +17,14 @@ export const WORDING = {
     up: "Thanks for the feedback!",
     down: "Thanks for the feedback. It helps us fix the answers.",
   },
+  /** The optional box a "Not helpful" vote opens (same words as Slack's and Teams'). */
+  comment: {
+    label: "What was wrong with the answer? (optional)",
+    placeholder: "e.g. out of date, wrong fact, didn't answer my question",
+    send: "Send",
+    thanks: "Thanks: your comment goes to the people who curate the answers.",
+    empty: "Type what was wrong first, or leave the box empty.",
+  },
   help: "Ask a strategy question in your own words. I answer from a curated knowledge file and quote the sentences I rely on.",
   examples: "Try asking:",
   empty: "Ask me a strategy question, for example:",

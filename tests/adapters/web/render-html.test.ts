@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import { escapeHtml, safeUrl, truncate } from "../../../src/adapters/web/escape.js";
 import { renderPage } from "../../../src/adapters/web/page.js";
 import {
+  addsToQuotes,
+  examplesHtml,
   renderAnswerHtml,
   renderReloadHtml,
   renderReplyHtml,
   renderStatusHtml,
+  renderVotedHtml,
 } from "../../../src/adapters/web/render-html.js";
 import { WORDING } from "../../../src/adapters/web/wording.js";
 import type { BotReply } from "../../../src/bot/handle.js";
@@ -123,11 +126,53 @@ describe("renderAnswerHtml", () => {
   });
 
   it("shows the answer line with one [n] marker per quote, each quote with its source and locator", () => {
-    const html = renderAnswerHtml(ANSWERED_TWO_SOURCES);
+    const html = renderAnswerHtml({ ...ANSWERED_TWO_SOURCES, text: "Yes: Forrester says it leads in 2024." });
     expect(html).toContain('<sup class="mark">[1]</sup><sup class="mark">[2]</sup>');
     expect(html.match(/<blockquote>/g)).toHaveLength(2);
     expect(html).toContain("paragraph 5, sentences 1-2");
     expect(html).toContain("As of 2024-05");
+  });
+
+  it("leaves out an answer line that only repeats the quote (issue 13: the same text shown twice)", () => {
+    // The shipped CANN fact: its curated answer rephrases the one quoted sentence.
+    const html = renderAnswerHtml(ANSWERED);
+    expect(html).not.toContain('class="lead"');
+    expect(html).toContain("Huawei also created its own CUDA alternative, CANN");
+    expect(addsToQuotes(ANSWERED.text, ANSWERED.citations)).toBe(false);
+    expect(addsToQuotes(ANSWERED_TWO_SOURCES.text, ANSWERED_TWO_SOURCES.citations)).toBe(false);
+    expect(addsToQuotes("Yes, in 2019.", ANSWERED.citations)).toBe(true);
+    expect(renderAnswerHtml({ ...ANSWERED, text: "Yes: its own stack, CANN, since 2019." })).toContain(
+      'class="lead"',
+    );
+  });
+
+  it("shows chips in sentence case with a question mark, whatever the phrasing", () => {
+    const html = renderAnswerHtml({
+      ...SUGGESTED,
+      suggestions: [
+        {
+          factId: "cann",
+          question: "  huawei cuda   alternative ",
+          answer: "",
+          citations: [],
+          confidence: 0.4,
+        },
+      ],
+    });
+    expect(html).toContain(">Huawei cuda alternative?</button>");
+    expect(examplesHtml("Try", ["what is cann"])).toContain(">What is cann?</button>");
+  });
+
+  it("offers a comment box after a 👎 that carries what the vote was about, and only thanks for a 👍", () => {
+    expect(renderVotedHtml("up", { answerId: "a1" })).toBe(
+      `<p class="note">${escapeHtml(WORDING.thanks.up)}</p>`,
+    );
+    const down = renderVotedHtml("down", { answerId: "a1", factId: `f"x`, version: "v1" });
+    expect(down).toContain(
+      '<form class="comment" data-answer-id="a1" data-fact-id="f&quot;x" data-version="v1">',
+    );
+    expect(down).toContain(`<textarea name="comment" rows="2" maxlength="1000"`);
+    expect(down).toContain(escapeHtml(WORDING.comment.label));
   });
 
   it("hedges a suggested answer and offers its suggestions as chips", () => {

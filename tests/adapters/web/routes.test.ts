@@ -118,8 +118,8 @@ describe("analytics (src/analytics): the same recording as Slack and Teams", () 
     const vote = await postJson(web.base, "/api/web/feedback", { vote: "down", answerId, version: "v" });
     expect(vote.status).toBe(200);
     const status = (await (await get(web.base, "/api/web/admin/status")).json()) as { report?: string };
-    expect(status.report).toContain(escapeHtml(WORDING.reportTitle));
-    expect(status.report).toContain("weather");
+    expect(status.report).toContain("Curation report");
+    expect(status.report).toContain("“What is the weather?”");
   });
 });
 
