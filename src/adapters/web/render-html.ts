@@ -1,4 +1,5 @@
 import { type BotReply, describeReload, describeStatus } from "../../bot/handle.js";
+import { WORDING as SAY } from "../../bot/wording.js";
 import type { Answer, Citation, Suggestion } from "../../core/types.js";
 import type { ReloadResult, StoreStatus } from "../../knowledge/store.js";
 import { escapeHtml as esc, safeUrl, truncate } from "./escape.js";
@@ -123,6 +124,8 @@ export function renderReplyHtml(reply: BotReply): string {
       return `${note(WORDING.help)}${reply.examples.length ? examplesHtml(WORDING.examples, reply.examples) : ""}`;
     case "empty":
       return examplesHtml(WORDING.empty, reply.examples);
+    case "small-talk":
+      return `${note(SAY.smallTalk[reply.talk])}${reply.examples.length ? examplesHtml(WORDING.examples, reply.examples) : ""}`;
     case "reload":
       return renderReloadHtml(reply.result);
     case "status":

@@ -38,6 +38,8 @@ describe("parseMention", () => {
       userId: "U0001ASKER",
       channel: "C0001CHAN",
       threadTs: "1715000000.000100",
+      // Follow-ups are read per thread.
+      conversation: "slack:C0001CHAN:1715000000.000100",
     });
   });
 
@@ -60,6 +62,7 @@ describe("parseDirectMessage", () => {
       text: "what is Huawei's AI strategy?",
       userId: "U0001ASKER",
       channel: "D0001DIRECT",
+      conversation: "slack:D0001DIRECT:dm",
     });
   });
 
@@ -84,6 +87,7 @@ describe("parseCommand", () => {
       text: "what is CANN?",
       userId: "U0001ASKER",
       channel: "C0001CHAN",
+      conversation: "slack:C0001CHAN:U0001ASKER:slash",
     });
     expect(parseCommand({ ...command, text: "" })).toMatchObject({ kind: "question", text: "" });
   });

@@ -43,7 +43,8 @@ export interface FakeConnector {
 
 /**
  * Stands in for the Bot Connector service (Teams' serviceUrl): records what the bot posts to
- * /v3/conversations/{id}/activities[/{replyToId}] (ids arrive URL-encoded) and answers like it does.
+ * /v3/conversations/{id}/activities[/{replyToId}] and what it PUTs to .../activities/{activityId}
+ * (an update in place; ids arrive URL-encoded), and answers like it does.
  */
 export async function fakeConnector(): Promise<FakeConnector> {
   const received: Recorded[] = [];
@@ -57,7 +58,8 @@ export async function fakeConnector(): Promise<FakeConnector> {
       const path = (req.url ?? "").split("?")[0] ?? "";
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
       const text = Buffer.concat(chunks).toString("utf8");
-      if (!m || req.method !== "POST") {
+      // POST sends (or replies to) an activity; PUT .../activities/{id} updates one (updateActivity).
+      if (!m || (req.method !== "POST" && !(req.method === "PUT" && m[2]))) {
         received.push({ method: req.method ?? "", conversationId: "", path, body: { unexpected: text } });
         res.writeHead(404).end();
         return;

@@ -213,12 +213,13 @@ describe("Teams over HTTP (local mode)", () => {
     );
   });
 
-  it("acknowledges feedback and logs it", async () => {
-    const incoming = activity("card-feedback");
+  it("acknowledges feedback in a personal chat and logs it", async () => {
+    const personal = fixture("personal-message").conversation;
+    const incoming = activity("card-feedback", { conversation: personal });
     await send(incoming);
     expect(((await onlyReply()).body as Json).text).toBe(WORDING.thanksUp);
     const line = started.logs.find((l) => l.msg === "feedback");
-    expect(line).toMatchObject({ level: "info", feedback: "up", factId: "cann-cuda-alternative", user: ADA });
+    expect(line).toMatchObject({ level: "info", vote: "up", factId: "cann-cuda-alternative", user: ADA });
   });
 });
 
@@ -253,7 +254,7 @@ describe("Teams endpoint refuses bad requests cleanly", () => {
     ]) {
       expect((await post(started.base, { ...body, serviceUrl: connector.url })).status).toBe(200);
     }
-    expect(started.logs.some((l) => l.msg === "teams turn failed")).toBe(false);
+    expect(started.logs.filter((l) => l.msg === "teams turn failed")).toEqual([]);
     expect(connector.received).toEqual([]);
   });
 
