@@ -1,4 +1,9 @@
 import type { ReloadResult, StoreStatus } from "../knowledge/store.js";
+
+/** The admin digests as plain text sections, for every renderer. */
+export { describeReport, reportSections } from "../analytics/report-text.js";
+export { describeComparison } from "../knowledge/compare.js";
+
 import { runCuration, staleLines } from "./curation.js";
 import type { Asker, BotDeps, CurationReply } from "./types.js";
 

@@ -1,5 +1,9 @@
 import type { CurationReport } from "../analytics/report.js";
 import type { AnalyticsStore, ChannelKind } from "../analytics/types.js";
+
+export type { ChannelKind } from "../analytics/types.js";
+export type { ReloadResult, StoreStatus } from "../knowledge/store.js";
+
 import type { Answer } from "../core/types.js";
 import type { PreviewResult } from "../knowledge/compare.js";
 import type { KnowledgeStore, ReloadResult, StoreStatus } from "../knowledge/store.js";

@@ -1,7 +1,6 @@
-import type { ChannelKind } from "../../analytics/types.js";
 import { comment, vote } from "../../bot/feedback.js";
 import { ask, askSuggestion, handleSuggestion } from "../../bot/handle.js";
-import type { Asker, BotDeps, BotReply } from "../../bot/types.js";
+import type { Asker, BotDeps, BotReply, ChannelKind } from "../../bot/types.js";
 import type { Logger } from "../../log.js";
 import type { ModalView, SlackMessage } from "./blocks.js";
 import {

@@ -1,7 +1,6 @@
-import { reportSections } from "../../analytics/report-text.js";
+import { describeComparison, reportSections } from "../../bot/admin.js";
 import type { CurationReply } from "../../bot/types.js";
 import { WORDING } from "../../bot/wording.js";
-import { describeComparison } from "../../knowledge/compare.js";
 import { type Block, context, LIMITS, message, type SlackMessage, section } from "./blocks.js";
 import { codeBlock, escapeMrkdwn as esc, truncate } from "./escape.js";
 

@@ -1,7 +1,7 @@
 import { type BotReply, describeReload, describeStatus } from "../../bot/handle.js";
+import type { ReloadResult, StoreStatus } from "../../bot/types.js";
 import { WORDING as SAY } from "../../bot/wording.js";
 import type { Answer, Citation, Suggestion } from "../../core/types.js";
-import type { ReloadResult, StoreStatus } from "../../knowledge/store.js";
 import { escapeHtml as esc, safeUrl, truncate } from "./escape.js";
 import { WORDING } from "./wording.js";
 

@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { describeReport } from "../../analytics/report-text.js";
-import { adminReload, adminReport, adminStatus, describeReload, describeStatus } from "../../bot/admin.js";
+import {
+  adminReload,
+  adminReport,
+  adminStatus,
+  describeReload,
+  describeReport,
+  describeStatus,
+} from "../../bot/admin.js";
 import { vote } from "../../bot/feedback.js";
 import { ask, askSuggestion } from "../../bot/handle.js";
 import type { Asker, BotDeps } from "../../bot/types.js";
