@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import type { Adapter } from "./adapters/adapter.js";
-import { slackAdapter, slackSettings } from "./adapters/slack/app.js";
+import { type SlackSettings, slackAdapter, slackSettings } from "./adapters/slack/app.js";
 import { teamsAdapter, teamsSettings } from "./adapters/teams/index.js";
 import type { RetryTimings } from "./adapters/teams/retry.js";
 import { webAdapter } from "./adapters/web/routes.js";
@@ -38,6 +38,7 @@ export type StartResult = { ok: true; bot: RunningBot } | { ok: false; exitCode:
  */
 export interface StartOptions {
   slackUnhandledRequestTimeoutMs?: number;
+  slackWebApiRetries?: SlackSettings["webApiRetries"];
   teamsRetries?: RetryTimings;
 }
 

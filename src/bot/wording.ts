@@ -55,7 +55,7 @@ export const WORDING = {
     helpful: "Helpful",
     notHelpful: "Not helpful",
     question: "Was this answer helpful?",
-    thanksUp: "Thanks for the feedback, glad it helped.",
+    thanksUp: "Thanks for the feedback!",
     thanksDown: "Thanks for the feedback. It helps us fix the answers.",
     /** Shown in a shared channel once someone has voted: the card changes in place, nothing is posted. */
     recorded: "Feedback recorded, thank you.",

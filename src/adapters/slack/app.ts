@@ -47,6 +47,8 @@ export interface SlackSettings {
    * 3 seconds). Every request is acknowledged long before; tests shorten it for garbage bodies.
    */
   unhandledRequestTimeoutMs?: number;
+  /** The Web API client's retry waits (see WEB_API_RETRIES); tests shorten them. */
+  webApiRetries?: webApi.WebClientOptions["retryConfig"];
 }
 
 export function slackSettings(config: Config): SlackSettings {
@@ -70,6 +72,7 @@ export function slackAdapter(settings: SlackSettings, deps: BotDeps): Adapter {
   const clientOptions = (): webApi.WebClientOptions => ({
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     ...WEB_API_RETRIES,
+    ...(settings.webApiRetries ? { retryConfig: { ...settings.webApiRetries } } : {}),
   });
 
   const receiver =

@@ -67,8 +67,19 @@ class Authentication extends ConfigurationBotFrameworkAuthentication {
   ) {
     super(options);
   }
+  // CloudAdapter takes the connector factory from the authentication result of each request.
+  override async authenticateRequest(activity: Activity, authHeader: string) {
+    const result = await super.authenticateRequest(activity, authHeader);
+    return result.connectorFactory
+      ? { ...result, connectorFactory: this.withRetries(result.connectorFactory) }
+      : result;
+  }
+
   override createConnectorFactory(claims: ClaimsIdentity): ConnectorFactory {
-    const inner = super.createConnectorFactory(claims);
+    return this.withRetries(super.createConnectorFactory(claims));
+  }
+
+  private withRetries(inner: ConnectorFactory): ConnectorFactory {
     return {
       create: async (serviceUrl: string, audience?: string) => {
         const client = await inner.create(serviceUrl, audience);

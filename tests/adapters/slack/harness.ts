@@ -55,7 +55,11 @@ export interface Harness {
  * Bolt answers a request no listener acknowledged after 3 s; only unreadable bodies get that far
  * here, so tests shorten the wait (a test that proves prompt acks passes a long one instead).
  */
-const SHORT_WAITS: StartOptions = { slackUnhandledRequestTimeoutMs: 200 };
+const SHORT_WAITS: StartOptions = {
+  slackUnhandledRequestTimeoutMs: 200,
+  // Retried as in production (3 times, Retry-After honoured), with short waits in between.
+  slackWebApiRetries: { retries: 3, factor: 2, minTimeout: 20, maxTimeout: 200, randomize: false },
+};
 
 export async function startHarness(
   env: Record<string, string> = {},

@@ -21,7 +21,10 @@ let n = 0;
 
 beforeAll(async () => {
   // A long unhandled-request wait: a 200 here can only come from the bot's own acknowledgement.
-  h = await startHarness({}, undefined, { slackUnhandledRequestTimeoutMs: 60_000 });
+  h = await startHarness({}, undefined, {
+    slackUnhandledRequestTimeoutMs: 60_000,
+    slackWebApiRetries: { retries: 1, minTimeout: 20, maxTimeout: 20 },
+  });
 });
 afterAll(async () => {
   await h?.stop();
