@@ -143,3 +143,28 @@ describe("deliveries", () => {
     expect(await claimDelivery("slack:Ev1", none)).toBe(true);
   });
 });
+
+describe("the gap sentence", () => {
+  it("names what the knowledge knows and what it does not, on every surface", async () => {
+    const { renderAnswer: slack } = await import("../../src/adapters/slack/render.js");
+    const { renderAnswer: teams } = await import("../../src/adapters/teams/render.js");
+    const { renderAnswerHtml: web } = await import("../../src/adapters/web/render-html.js");
+    const gap = { topic: "Huawei Cloud", missing: "who runs it" };
+    const a: Answer = {
+      status: "unknown",
+      question: "Who runs Huawei Cloud?",
+      text: "",
+      citations: [],
+      confidence: 0.2,
+      suggestions: [],
+      version: "v1",
+      gap,
+    };
+    const sentence = "I know about Huawei Cloud, but not who runs it.";
+    expect(WORDING.notKnown(gap)).toBe(sentence);
+    expect(slack(a, { surface: "message" }).text).toBe(sentence);
+    expect(teams(a).text).toContain(sentence);
+    expect(web(a)).toContain(sentence);
+    expect(WORDING.notKnown()).toBe(WORDING.unknown);
+  });
+});

@@ -61,7 +61,9 @@ function leadLine(a: Answer, marks: string): string {
   if (a.status === "unknown")
     return `${WORDING.notKnown(a.gap)}${a.suggestions.length ? `\n${WORDING.didYouMean}` : ""}`;
   const text = `${truncate(esc(a.text), MAX_LEAD)} ${marks}`.trim();
-  return a.status === "suggested" ? `_${WORDING.suggested}_\n${text}` : text;
+  if (a.status !== "suggested") return text;
+  // The knowledge names the topic but not what was asked: say so before offering the closest fact.
+  return `${a.gap ? `${WORDING.notKnown(a.gap)}\n` : ""}_${WORDING.suggested}_\n${text}`;
 }
 
 function fallbackText(a: Answer): string {

@@ -161,6 +161,8 @@ export function renderAnswer(
   buttons?: ReturnType<typeof feedbackElements>,
 ): OutgoingActivity {
   const lines: string[] = [];
+  // A gap ("I know about X, but not Y") is said before a hedged answer, and instead of "I don't know".
+  if (a.status === "suggested" && a.gap) lines.push(WORDING.notKnown(a.gap));
   if (a.status === "suggested") lines.push(WORDING.suggested);
   if (a.status === "unknown") lines.push(WORDING.notKnown(a.gap));
   const cited = a.status === "unknown" ? [] : a.citations.slice(0, CITATIONS_MAX);

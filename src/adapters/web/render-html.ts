@@ -74,7 +74,7 @@ export function renderAnswerHtml(a: Answer, answerId?: string): string {
   const cited = a.status === "unknown" ? [] : a.citations.slice(0, MAX_CITATIONS);
   const parts: string[] = [];
   if (a.status === "unknown") {
-    parts.push(`<p class="lead">${esc(WORDING.unknown)}</p>`);
+    parts.push(`<p class="lead">${esc(SAY.notKnown(a.gap))}</p>`);
   } else {
     if (a.status === "suggested") parts.push(`<p class="hedge">${esc(WORDING.suggested)}</p>`);
     parts.push(`<p class="lead">${esc(truncate(a.text, MAX_TEXT))}${marks(cited.length)}</p>`);
