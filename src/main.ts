@@ -5,13 +5,12 @@ import { teamsAdapter, teamsSettings } from "./adapters/teams/index.js";
 import type { RetryTimings } from "./adapters/teams/retry.js";
 import { webAdapter } from "./adapters/web/routes.js";
 import { startAnalytics } from "./analytics/start.js";
-import { Conversations } from "./bot/conversations.js";
+import { createBotDeps } from "./bot/deps.js";
 import { healthOf } from "./bot/health.js";
 import type { BotDeps } from "./bot/types.js";
 import { type Config, isLoopback, loadConfig } from "./config.js";
 import { KnowledgeStore } from "./knowledge/store.js";
 import { createLogger, type Logger } from "./log.js";
-import { SeenEvents } from "./reliability/dedupe.js";
 import { RateLimiter } from "./reliability/rate-limit.js";
 import { type BotServer, createBotServer } from "./server.js";
 
@@ -83,15 +82,13 @@ export async function startBot(
       changedSources: first.changedSources,
     });
   }
-  const deps: BotDeps = {
+  const deps = createBotDeps({
     store,
-    admins: new Set(config.ADMIN_USERS),
+    admins: config.ADMIN_USERS,
     log: logger,
     limiter: new RateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
     analytics: analytics.store,
-    conversations: new Conversations(),
-    deliveries: new SeenEvents(),
-  };
+  });
   const server = createBotServer({ health: healthOf(store), log: logger, maxInFlight: config.MAX_IN_FLIGHT });
   // Each adapter gets its own slice of the configuration and the bot layer; its routes join the one server.
   const slackWait = options.slackUnhandledRequestTimeoutMs;
