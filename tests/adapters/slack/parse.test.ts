@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { feedbackValue, shareValue } from "../../../src/adapters/slack/actions.js";
 import {
   type BlockActionsLike,
+  isOurs,
   parseAction,
   parseCommand,
   parseCommentSubmission,
@@ -75,6 +76,53 @@ describe("parseDirectMessage", () => {
     const r = parseDirectMessage(raw(name), BOT);
     expect(r.kind).toBe("ignored");
     expect(r.kind === "ignored" && r.reason).toMatch(reason);
+  });
+
+  it.each([
+    ["a deleted message", "message_im_deleted", /message_deleted/],
+    ["another bot's message (bot_message)", "message_im_bot_message", /bot/],
+  ])("ignores %s", (_what, name, reason) => {
+    const r = parseDirectMessage(event(name), BOT);
+    expect(r.kind === "ignored" && r.reason).toMatch(reason);
+  });
+
+  it.each([
+    ["a message with a file (file_share)", "message_im_file_share", "what is CANN?", undefined],
+    [
+      "a thread reply sent to the DM too (thread_broadcast)",
+      "message_im_thread_broadcast",
+      "and what is CANN?",
+      "1715000100.000200",
+    ],
+  ])("answers %s: the person's words are a question", (_what, name, text, threadTs) => {
+    const q = parseDirectMessage(event(name), BOT);
+    expect(q).toMatchObject({
+      kind: "question",
+      text,
+      userId: "U0001ASKER",
+      ...(threadTs ? { threadTs } : {}),
+    });
+  });
+});
+
+describe("edited mentions", () => {
+  it("an app_mention carrying `edited` is not answered again", () => {
+    const r = parseMention(event("app_mention_edited"));
+    expect(r.kind === "ignored" && r.reason).toMatch(/edited/);
+  });
+});
+
+describe("isOurs: which requests reach a listener", () => {
+  it.each([
+    ["an event", fixture("app_mention"), true],
+    ["our slash command", fixture("slash_command"), true],
+    ["our button", fixture("block_actions"), true],
+    ["another app's slash command", fixture("foreign_slash_command"), false],
+    ["another app's button", fixture("foreign_block_actions"), false],
+    ["another app's modal", fixture("foreign_view_submission"), false],
+    ["a shortcut", fixture("foreign_shortcut"), false],
+  ])("%s: %s", (_what, body, ours) => {
+    expect(isOurs(body)).toBe(ours);
   });
 });
 
