@@ -6,6 +6,7 @@ export { describeComparison } from "../knowledge/compare.js";
 
 import { runCuration, staleLines } from "./curation.js";
 import type { Asker, BotDeps, CurationReply } from "./types.js";
+import { WORDING } from "./wording.js";
 
 /**
  * The admin side, one function per command: status, reload, report. Chat surfaces reach them through
@@ -36,27 +37,25 @@ export async function adminReport(deps: BotDeps, sinceMs = WEEK_MS): Promise<Cur
 
 /** Plain-text admin reports, shared by every renderer (each wraps them in its own markup). */
 export function describeReload(r: ReloadResult): string {
-  if (!r.ok) {
-    return `Reload refused; still serving ${r.serving ?? "nothing"}.\n${r.message}`;
-  }
-  const list = (label: string, ids: string[]) =>
-    ids.length
-      ? `${label} ${ids.length} (${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", …" : ""})`
-      : `${label} 0`;
+  const say = WORDING.admin;
+  if (!r.ok) return say.reloadRefused(r.serving, r.message);
+  const list = (ids: string[]) =>
+    ids.length ? `${ids.length} (${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", …" : ""})` : "0";
   return [
-    `Reloaded knowledge ${r.version}${r.previousVersion ? ` (was ${r.previousVersion})` : ""} in ${r.ms} ms.`,
-    `${list("added", r.added)}; ${list("removed", r.removed)}; ${list("changed", r.changed)}.`,
-    `${r.facts} facts, ${r.sentences} sentences.`,
+    say.reloaded(r.version, r.previousVersion, r.ms),
+    say.changes(list(r.added), list(r.removed), list(r.changed)),
+    say.size(r.facts, r.sentences),
     ...staleLines([], r.changedSources),
   ].join("\n");
 }
 
 export function describeStatus(s: StoreStatus): string {
+  const say = WORDING.admin;
   return [
-    `Knowledge ${s.version ?? "(none)"}: "${s.title ?? ""}"`,
-    `${s.facts} facts (${s.curatedFacts} curated), ${s.sentences} sentences, ${s.sources} source(s).`,
-    `Loaded at ${s.loadedAt ?? "never"} from ${s.file}.`,
-    s.lastError ? `Last reload error (${s.lastError.at}):\n${s.lastError.message}` : "No reload errors.",
+    say.statusHead(s.version, s.title),
+    say.statusCounts(s.facts, s.curatedFacts, s.sentences, s.sources),
+    say.loadedFrom(s.loadedAt, s.file),
+    s.lastError ? say.lastError(s.lastError.at, s.lastError.message) : say.noErrors,
     ...staleLines(s.overdue, s.changedSources),
   ].join("\n");
 }

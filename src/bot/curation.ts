@@ -5,6 +5,7 @@ import type { Answer } from "../core/types.js";
 import { previewFile } from "../knowledge/compare.js";
 import type { ChangedSource, OverdueFact } from "../knowledge/stale.js";
 import type { Asker, BotDeps, CurationCommand, CurationReply } from "./types.js";
+import { WORDING } from "./wording.js";
 
 /**
  * The curator's side of the bot: recording each answered question, and the admin commands `report`
@@ -57,15 +58,12 @@ export function recordQuestion(a: Answer, asker: Asker, deps: BotDeps): { answer
 export function staleLines(overdue: OverdueFact[] = [], changed: ChangedSource[] = []): string[] {
   const lines: string[] = [];
   if (overdue.length) {
-    lines.push(
-      `${overdue.length} fact(s) past their review date: ${overdue
-        .slice(0, 15)
-        .map((f) => `${f.factId} (review by ${f.reviewBy}${f.owner ? `, ${f.owner}` : ""})`)
-        .join(", ")}${overdue.length > 15 ? ", …" : ""}`,
-    );
+    const facts = overdue
+      .slice(0, 15)
+      .map((f) => `${f.factId} (review by ${f.reviewBy}${f.owner ? `, ${f.owner}` : ""})`)
+      .join(", ");
+    lines.push(WORDING.admin.overdue(overdue.length, `${facts}${overdue.length > 15 ? ", …" : ""}`));
   }
-  for (const c of changed) {
-    lines.push(`Source "${c.source}" text changed: check ${c.facts.join(", ") || "(no curated facts)"}.`);
-  }
+  for (const c of changed) lines.push(WORDING.admin.sourceChanged(c.source, c.facts.join(", ")));
   return lines;
 }

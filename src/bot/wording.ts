@@ -78,5 +78,24 @@ export const WORDING = {
       "Fix: add a question to the closest fact (or a new fact), run `strategy-bot check`, then `reload`.",
     dryRunRefused: (file: string) => `Dry run: ${file} would be refused`,
     dryRun: (summary: string) => `Dry run (nothing swapped): ${summary}`,
+    reloadRefused: (serving: string | undefined, problem: string) =>
+      `Reload refused; still serving ${serving ?? "nothing"}.\n${problem}`,
+    reloaded: (version: string, previous: string | undefined, ms: number) =>
+      `Reloaded knowledge ${version}${previous ? ` (was ${previous})` : ""} in ${ms} ms.`,
+    /** `added`, `removed`, `changed`: each already "n (id, id, …)". */
+    changes: (added: string, removed: string, changed: string) =>
+      `added ${added}; removed ${removed}; changed ${changed}.`,
+    size: (facts: number, sentences: number) => `${facts} facts, ${sentences} sentences.`,
+    statusHead: (version: string | undefined, title: string | undefined) =>
+      `Knowledge ${version ?? "(none)"}: "${title ?? ""}"`,
+    statusCounts: (facts: number, curated: number, sentences: number, sources: number) =>
+      `${facts} facts (${curated} curated), ${sentences} sentences, ${sources} source(s).`,
+    loadedFrom: (at: string | undefined, file: string) => `Loaded at ${at ?? "never"} from ${file}.`,
+    lastError: (at: string, message: string) => `Last reload error (${at}):\n${message}`,
+    noErrors: "No reload errors.",
+    /** `facts`: already "id (review by …, owner), …". */
+    overdue: (n: number, facts: string) => `${n} fact(s) past their review date: ${facts}`,
+    sourceChanged: (source: string, facts: string) =>
+      `Source "${source}" text changed: check ${facts || "(no curated facts)"}.`,
   },
 } as const;
