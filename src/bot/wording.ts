@@ -50,6 +50,9 @@ export const WORDING = {
     `Admins: ${reload} reloads the knowledge file, ${status} shows what is loaded.`,
   refused: (cmd: AdminCommand) =>
     `Sorry, only the bot's admins can run "${cmd}". If an answer looks out of date, ask one of them to reload the knowledge.`,
+  /** The web page has its own admin panel instead of chat commands. */
+  refusedOnPage: (cmd: AdminCommand) =>
+    `“${cmd}” is an admin command. On this page, use the Admin panel instead (it may ask for the admin token).`,
 
   vote: {
     helpful: "Helpful",
