@@ -138,7 +138,8 @@ export async function onAction(
       return ctx.log.warn("action ignored", { reason: click.reason });
     case "suggestion": {
       // Answer in place: the clicked message becomes the answer to the suggestion.
-      const reply = askSuggestion(click.factId, click.question, asker(click.userId), ctx.deps);
+      const who = asker(click.userId, undefined, click.conversation);
+      const reply = askSuggestion(click.factId, click.question, who, ctx.deps);
       const surface = click.ephemeral ? "ephemeral" : "message";
       return respond({ replace_original: true, ...renderReply(reply, { surface }) });
     }

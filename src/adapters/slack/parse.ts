@@ -46,7 +46,8 @@ export interface BlockActionsLike {
   type?: string;
   user?: { id?: string };
   actions?: { action_id?: string; value?: string; text?: { text?: string } }[];
-  container?: { is_ephemeral?: boolean };
+  /** Where the clicked message is: its channel, and its thread (the mention's) when it is in one. */
+  container?: { is_ephemeral?: boolean; channel_id?: string; message_ts?: string; thread_ts?: string };
   /** Lets the app open a modal in answer to this click, for 3 seconds. */
   trigger_id?: string;
 }
@@ -89,7 +90,15 @@ export interface Question {
 }
 
 export type Click =
-  | { kind: "suggestion"; factId: string; question: string; userId: string; ephemeral: boolean }
+  | {
+      kind: "suggestion";
+      factId: string;
+      question: string;
+      userId: string;
+      ephemeral: boolean;
+      /** The thread the click belongs to, so a follow-up there reads it (as parseMention keys it). */
+      conversation?: string;
+    }
   | {
       kind: "feedback";
       vote: "up" | "down";
@@ -200,7 +209,18 @@ export function parseAction(body: BlockActionsLike): Click | Ignored {
   const ephemeral = body.container?.is_ephemeral === true;
   if (id.startsWith(ACTION.suggest)) {
     if (!action.value) return ignored("suggestion without a fact id");
-    return { kind: "suggestion", factId: action.value, question: action.text?.text ?? "", userId, ephemeral };
+    const c = body.container;
+    const thread = c?.thread_ts ?? c?.message_ts;
+    const conversation = c?.channel_id && thread ? `slack:${c.channel_id}:${thread}` : undefined;
+    const question = action.text?.text ?? "";
+    return {
+      kind: "suggestion",
+      factId: action.value,
+      question,
+      userId,
+      ephemeral,
+      ...(conversation ? { conversation } : {}),
+    };
   }
   if (id === ACTION.feedbackUp || id === ACTION.feedbackDown) {
     const feedback = readFeedbackValue(action.value);

@@ -158,6 +158,8 @@ describe("parseAction", () => {
       question: "What is CANN?",
       userId: "U0001ASKER",
       ephemeral: true,
+      // The clicked message's thread: a follow-up there reads the suggestion's answer.
+      conversation: "slack:C0001CHAN:1715000600.000700",
     });
   });
 
