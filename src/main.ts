@@ -1,9 +1,13 @@
 import type { AddressInfo } from "node:net";
-import { mountSlack } from "./adapters/slack/app.js";
-import { mountTeams } from "./adapters/teams/index.js";
-import { mountWeb } from "./adapters/web/routes.js";
+import type { Adapter } from "./adapters/adapter.js";
+import { type SlackSettings, slackAdapter, slackSettings } from "./adapters/slack/app.js";
+import { teamsAdapter, teamsSettings } from "./adapters/teams/index.js";
+import type { RetryTimings } from "./adapters/teams/retry.js";
+import { webAdapter } from "./adapters/web/routes.js";
 import { startAnalytics } from "./analytics/start.js";
-import type { BotDeps } from "./bot/handle.js";
+import { createBotDeps } from "./bot/deps.js";
+import { healthOf } from "./bot/health.js";
+import type { BotDeps } from "./bot/types.js";
 import { type Config, isLoopback, loadConfig } from "./config.js";
 import { KnowledgeStore } from "./knowledge/store.js";
 import { createLogger, type Logger } from "./log.js";
@@ -27,7 +31,21 @@ export interface RunningBot {
 
 export type StartResult = { ok: true; bot: RunningBot } | { ok: false; exitCode: number; message: string };
 
-export async function startBot(env: Record<string, string | undefined>, log?: Logger): Promise<StartResult> {
+/**
+ * Platform SDK waits, not configuration: production keeps the defaults (Bolt answers a request no
+ * listener acknowledged after 3 s; Bot connector replies retry 3 times from 1 s). Tests shorten them.
+ */
+export interface StartOptions {
+  slackUnhandledRequestTimeoutMs?: number;
+  slackWebApiRetries?: SlackSettings["webApiRetries"];
+  teamsRetries?: RetryTimings;
+}
+
+export async function startBot(
+  env: Record<string, string | undefined>,
+  log?: Logger,
+  options: StartOptions = {},
+): Promise<StartResult> {
   const cfg = loadConfig(env);
   if (!cfg.ok) {
     return { ok: false, exitCode: 78, message: `configuration error:\n  ${cfg.problems.join("\n  ")}` };
@@ -64,19 +82,32 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
       changedSources: first.changedSources,
     });
   }
-  const deps: BotDeps = {
+  const deps = createBotDeps({
     store,
-    admins: new Set(config.ADMIN_USERS),
+    admins: config.ADMIN_USERS,
     log: logger,
     limiter: new RateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
     analytics: analytics.store,
-  };
-  const server = createBotServer({ store, log: logger, maxInFlight: config.MAX_IN_FLIGHT });
-  const stops: (() => Promise<void>)[] = [];
-  // Adapters mount here (each adds its routes to the one server).
-  stops.push(await mountSlack(server, config, deps));
-  stops.push(await mountTeams(server, config, deps));
-  stops.push(await mountWeb(server, config, deps));
+  });
+  const server = createBotServer({ health: healthOf(store), log: logger, maxInFlight: config.MAX_IN_FLIGHT });
+  // Each adapter gets its own slice of the configuration and the bot layer; its routes join the one server.
+  const slackWait = options.slackUnhandledRequestTimeoutMs;
+  const adapters: Adapter[] = [
+    slackAdapter(
+      {
+        ...slackSettings(config),
+        ...(slackWait !== undefined ? { unhandledRequestTimeoutMs: slackWait } : {}),
+      },
+      deps,
+    ),
+    teamsAdapter(
+      { ...teamsSettings(config), ...(options.teamsRetries ? { retries: options.teamsRetries } : {}) },
+      deps,
+    ),
+    webAdapter(config, deps),
+  ];
+  for (const a of adapters) for (const r of a.routes) server.route(r.method, r.path, r.handler);
+  const stops = adapters.map((a) => () => a.stop());
 
   let address: AddressInfo;
   try {
@@ -94,6 +125,7 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
       message: `cannot listen on ${config.HOST}:${config.PORT} (${code}): ${hint}`,
     };
   }
+  for (const a of adapters) await a.start();
   if (config.KNOWLEDGE_WATCH) {
     store.watch((r) =>
       r.ok

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { KnowledgeStore } from "./knowledge/store.js";
 import type { Logger } from "./log.js";
 import { InFlight } from "./reliability/in-flight.js";
 
@@ -47,7 +46,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 export interface ServerOptions {
-  store: KnowledgeStore;
+  /** The /healthz body (src/bot/health.ts): the server itself never sees the knowledge store. */
+  health: () => Record<string, unknown>;
   log: Logger;
   /** Requests handled at once before answering 503 (0 or absent: no bound). */
   maxInFlight?: number;
@@ -58,16 +58,7 @@ export function createBotServer(opts: ServerOptions): BotServer {
   const inFlight = new InFlight(opts.maxInFlight ?? 0);
   let closing = false;
   routes.set("GET /healthz", (_req, res) => {
-    const s = opts.store.status();
-    sendJson(res, 200, {
-      status: s.version ? (s.lastError ? "degraded" : "ok") : "starting",
-      version: s.version ?? null,
-      facts: s.facts,
-      curatedFacts: s.curatedFacts,
-      sentences: s.sentences,
-      loadedAt: s.loadedAt ?? null,
-      lastReloadError: s.lastError ?? null,
-    });
+    sendJson(res, 200, opts.health());
   });
 
   const http = createServer((req, res) => {

@@ -107,4 +107,51 @@ describe("import boundaries", () => {
     const bad = IMPORTS.filter((i) => isBolt(i.specifier) && !i.file.startsWith("adapters/slack/"));
     expect(show(bad)).toEqual([]);
   });
+
+  it("adapters reach the core, the store and analytics only through src/bot", () => {
+    // Besides bot/: core types and the pure text clipper, and the plumbing every adapter shares.
+    const allowed = new Set([
+      "core/types.js",
+      "core/clip.js",
+      "log.js",
+      "config.js",
+      "server.js",
+      "http-body.js",
+    ]);
+    const bad = IMPORTS.filter(
+      (i) =>
+        i.file.startsWith("adapters/") &&
+        i.target !== undefined &&
+        !i.target.startsWith("adapters/") &&
+        !i.target.startsWith("bot/") &&
+        !allowed.has(i.target),
+    );
+    expect(IMPORTS.some((i) => i.file.startsWith("adapters/") && i.target?.startsWith("bot/"))).toBe(true);
+    expect(show(bad)).toEqual([]);
+  });
+
+  it("the bot layer has no import cycle (handle.ts and curation.ts never import each other)", () => {
+    const edges = new Map<string, string[]>();
+    for (const i of IMPORTS) {
+      if (!i.file.startsWith("bot/") || !i.target?.startsWith("bot/")) continue;
+      const from = i.file.replace(/\.ts$/, ".js");
+      edges.set(from, [...(edges.get(from) ?? []), i.target]);
+    }
+    const cycles: string[] = [];
+    const visit = (node: string, path: string[]): void => {
+      if (path.includes(node)) {
+        cycles.push([...path.slice(path.indexOf(node)), node].join(" -> "));
+        return;
+      }
+      for (const next of edges.get(node) ?? []) visit(next, [...path, node]);
+    };
+    for (const node of edges.keys()) visit(node, []);
+    expect(edges.size).toBeGreaterThan(3);
+    expect(cycles).toEqual([]);
+  });
+
+  it("the server never sees the knowledge store (health is injected)", () => {
+    const bad = IMPORTS.filter((i) => i.file === "server.ts" && i.target?.startsWith("knowledge/"));
+    expect(show(bad)).toEqual([]);
+  });
 });

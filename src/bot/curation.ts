@@ -1,29 +1,20 @@
 import { recordAnswer } from "../analytics/record.js";
-import { buildReport, type CurationReport, parseSince } from "../analytics/report.js";
-import type { AnalyticsStore, ChannelKind } from "../analytics/types.js";
+import { buildReport, parseSince } from "../analytics/report.js";
+import type { ChannelKind } from "../analytics/types.js";
 import type { Answer } from "../core/types.js";
-import { type PreviewResult, previewFile } from "../knowledge/compare.js";
+import { previewFile } from "../knowledge/compare.js";
 import type { ChangedSource, OverdueFact } from "../knowledge/stale.js";
-import type { Asker, BotDeps } from "./handle.js";
+import type { Asker, BotDeps, CurationCommand, CurationReply } from "./types.js";
+import { WORDING } from "./wording.js";
 
 /**
  * The curator's side of the bot: recording each answered question, and the admin commands `report`
  * (the digest of what people asked) and `reload --dry-run` (what a reload would change, without
  * swapping). handle.ts calls in here; the admin check stays there, with reload and status.
+ * Types live in types.ts, so this file and handle.ts never import each other.
  */
 
-export type CurationReply =
-  | { kind: "report"; report: CurationReport }
-  | { kind: "dry-run"; file: string; result: PreviewResult };
-
-export interface CurationDeps {
-  /** Where questions and feedback are recorded; nothing is when absent. */
-  analytics?: AnalyticsStore;
-  /** The clock for records and reports (tests inject one). */
-  now?: () => Date;
-}
-
-export type CurationCommand = { command: "report"; sinceMs: number } | { command: "reload-dry-run" };
+export type { CurationCommand, CurationReply } from "./types.js";
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -67,15 +58,12 @@ export function recordQuestion(a: Answer, asker: Asker, deps: BotDeps): { answer
 export function staleLines(overdue: OverdueFact[] = [], changed: ChangedSource[] = []): string[] {
   const lines: string[] = [];
   if (overdue.length) {
-    lines.push(
-      `${overdue.length} fact(s) past their review date: ${overdue
-        .slice(0, 15)
-        .map((f) => `${f.factId} (review by ${f.reviewBy}${f.owner ? `, ${f.owner}` : ""})`)
-        .join(", ")}${overdue.length > 15 ? ", …" : ""}`,
-    );
+    const facts = overdue
+      .slice(0, 15)
+      .map((f) => `${f.factId} (review by ${f.reviewBy}${f.owner ? `, ${f.owner}` : ""})`)
+      .join(", ");
+    lines.push(WORDING.admin.overdue(overdue.length, `${facts}${overdue.length > 15 ? ", …" : ""}`));
   }
-  for (const c of changed) {
-    lines.push(`Source "${c.source}" text changed: check ${c.facts.join(", ") || "(no curated facts)"}.`);
-  }
+  for (const c of changed) lines.push(WORDING.admin.sourceChanged(c.source, c.facts.join(", ")));
   return lines;
 }

@@ -1,10 +1,10 @@
 import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
 import { startAnalytics } from "../analytics/start.js";
+import { createBotDeps } from "../bot/deps.js";
 import { type Asker, type BotDeps, handleText } from "../bot/handle.js";
+import { welcome } from "../bot/welcome.js";
 import { loadConfig } from "../config.js";
-import { exampleQuestions } from "../core/examples.js";
-import { presentExample } from "../knowledge/presentable.js";
 import { KnowledgeStore } from "../knowledge/store.js";
 import { silentLogger } from "../log.js";
 import { parseCommandArgs } from "./args.js";
@@ -35,7 +35,8 @@ export function terminalAsker(): Asker {
   } catch {
     // no passwd entry (some containers): a generic name is fine, it is only hashed for the report
   }
-  return { platform: "cli", userId: `terminal:${name}`, channel: "dm" };
+  // One chat per process: follow-ups ("tell me more") read this session's earlier questions.
+  return { platform: "cli", userId: `terminal:${name}`, channel: "dm", conversation: `cli:${process.pid}` };
 }
 
 export async function runChat(opts: ChatOptions): Promise<void> {
@@ -43,9 +44,8 @@ export async function runChat(opts: ChatOptions): Promise<void> {
   const input = opts.input ?? process.stdin;
   const asker = terminalAsker();
   const deps: BotDeps = { ...opts.deps, admins: new Set([...opts.deps.admins, asker.userId]) };
-  const index = deps.store.current();
-  io.out(CHAT_WORDING.greeting(index.knowledge.title));
-  const examples = exampleQuestions(index).map((e) => presentExample(index.knowledge, e));
+  const { title, examples } = welcome(deps);
+  io.out(CHAT_WORDING.greeting(title));
   if (examples.length) io.out(`For example: ${examples.map((e) => `"${e}"`).join(" · ")}`);
   io.out(CHAT_WORDING.keys);
   const rl = createInterface({
@@ -87,12 +87,11 @@ export async function chatCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT.badKnowledge;
   }
   try {
-    const deps: BotDeps = {
+    const deps = createBotDeps({
       store,
-      admins: new Set(),
       log: silentLogger,
       ...(analytics ? { analytics: analytics.store } : {}),
-    };
+    });
     await runChat({ deps, io });
   } finally {
     store.close();

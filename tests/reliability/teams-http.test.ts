@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { WORDING } from "../../src/adapters/teams/render.js";
 import {
   type FakeConnector,
   fakeConnector,
@@ -11,8 +10,8 @@ import {
 } from "../adapters/teams/helpers.js";
 
 /**
- * /api/messages against the real server on loopback: re-delivered activities, per-user rate limits,
- * load shedding, hostile bodies, and a Bot connector that fails, slows down or answers 429.
+ * /api/messages against the real server on loopback: load shedding, hostile text, and a Bot connector
+ * that fails, slows down or answers 429 (hostile bodies, duplicates and rate limits: tests/adapters/contract/).
  */
 
 let connector: FakeConnector;
@@ -45,26 +44,6 @@ function message(text: string, user = `user-${++n}`): Record<string, unknown> {
 }
 const texts = () => connector.received.map((r) => String(r.body.text ?? ""));
 
-describe("Teams: duplicates and rate limits", () => {
-  it("answers a re-delivered activity (same id) once", async () => {
-    const a = message("what is CANN?");
-    for (let i = 0; i < 3; i++) expect((await post(started.base, a)).status).toBe(200);
-    await until(() => connector.received.length > 0, 3_000, "a reply");
-    await new Promise((r) => setTimeout(r, 200));
-    expect(connector.received).toHaveLength(1);
-    expect(started.logs.filter((l) => l.msg === "duplicate activity ignored")).toHaveLength(2);
-  });
-
-  it("asks a user who sends too fast to slow down, and other users are unaffected", async () => {
-    for (let i = 0; i < 5; i++) await post(started.base, message("what is CANN?", "fast-user"));
-    await post(started.base, message("what is CANN?", "calm-user"));
-    await until(() => connector.received.length === 6, 5_000, "six replies");
-    const slow = texts().filter((t) => t.startsWith("You're sending questions faster"));
-    expect(slow).toHaveLength(2);
-    expect(slow[0]).toBe(WORDING.rateLimited(20));
-  });
-});
-
 describe("Teams: overload", () => {
   it("sheds load past MAX_IN_FLIGHT with 503 + Retry-After, and health stays up", async () => {
     connector.delayMs = 1_500;
@@ -79,32 +58,8 @@ describe("Teams: overload", () => {
   });
 });
 
-describe("Teams: hostile bodies get a clean 4xx or a clear answer", () => {
-  const raw = (body: string | Uint8Array, headers: Record<string, string>) =>
-    fetch(`${started.base}/api/messages`, {
-      method: "POST",
-      headers,
-      body,
-      signal: AbortSignal.timeout(5_000),
-    }).catch((e: unknown) => e as Error);
-
-  it.each([
-    ["malformed JSON", "{not json", "application/json", 400],
-    ["JSON that is not an activity", "[1,2]", "application/json", 400],
-    ["a wrong content type", "{}", "text/plain", 415],
-    ["no content type", "{}", "", 415],
-  ])("%s", async (_name, body, type, status) => {
-    const res = await raw(body, type ? { "content-type": type } : {});
-    expect(res instanceof Response && res.status).toBe(status);
-  });
-
-  it("a body over 1 MB gets 413 (declared or streamed), and the server keeps serving", async () => {
-    const big = new Uint8Array(1_100_000).fill(0x20);
-    const declared = await raw(big, { "content-type": "application/json" });
-    expect(declared instanceof Response && declared.status).toBe(413);
-    expect((await fetch(`${started.base}/healthz`)).status).toBe(200);
-  });
-
+// Hostile bodies, duplicates and rate limits: the shared adapter contract (tests/adapters/contract/).
+describe("Teams: hostile text gets a clear answer", () => {
   it("a 100,000-character question gets a clear answer", async () => {
     const q = "what is CANN? <!channel> ".repeat(4000).slice(0, 100_000);
     expect((await post(started.base, message(q))).status).toBe(200);

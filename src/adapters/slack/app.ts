@@ -10,12 +10,12 @@ import {
   SocketModeReceiver,
   type webApi,
 } from "@slack/bolt";
-import type { BotDeps } from "../../bot/handle.js";
+import { claimDelivery } from "../../bot/deliveries.js";
+import type { BotDeps } from "../../bot/types.js";
 import type { Config } from "../../config.js";
 import type { Level, Logger } from "../../log.js";
-import type { BotServer } from "../../server.js";
+import type { Adapter } from "../adapter.js";
 import { ACTION_ID_PATTERN, COMMENT_VIEW } from "./actions.js";
-import { SeenEvents } from "./dedupe.js";
 import {
   type Ctx,
   type Outbox,
@@ -26,70 +26,115 @@ import {
   onMention,
   type Respond,
 } from "./handlers.js";
-import { SLACK_COMMAND, SLACK_PATH } from "./parse.js";
+import { isOurs, SLACK_COMMAND, SLACK_PATH } from "./parse.js";
 
 /**
- * The one file that knows Bolt. Builds the Bolt app over HTTP (ExpressReceiver mounted on the bot's one
- * server at /slack/events) or Socket Mode (when SLACK_APP_TOKEN is set), and turns Bolt's listener
- * arguments into calls to handlers.ts. Returns a function that stops it.
+ * The one file that knows Bolt. Builds the Bolt app over HTTP (ExpressReceiver, its route mounted on
+ * the bot's one server at /slack/events) or Socket Mode (when SLACK_APP_TOKEN is set), and turns Bolt's
+ * listener arguments into calls to handlers.ts.
  */
 
-export async function mountSlack(
-  server: BotServer,
-  config: Config,
-  deps: BotDeps,
-): Promise<() => Promise<void>> {
-  if (config.slack.mode === "off" || !config.SLACK_BOT_TOKEN) return async () => {};
+/** The part of the configuration the Slack adapter reads. */
+export interface SlackSettings {
+  mode: "off" | "http" | "socket";
+  botToken?: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  logLevel: Level;
+  /**
+   * How long Bolt waits for a listener to acknowledge before answering by itself (Slack's rule is
+   * 3 seconds). Every request is acknowledged long before; tests shorten it for garbage bodies.
+   */
+  unhandledRequestTimeoutMs?: number;
+  /** The Web API client's retry waits (see WEB_API_RETRIES); tests shorten them. */
+  webApiRetries?: webApi.WebClientOptions["retryConfig"];
+}
+
+export function slackSettings(config: Config): SlackSettings {
+  return {
+    mode: config.slack.mode,
+    logLevel: config.LOG_LEVEL,
+    ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
+    ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+  };
+}
+
+export function slackAdapter(settings: SlackSettings, deps: BotDeps): Adapter {
+  const { botToken, mode } = settings;
+  if (mode === "off" || !botToken)
+    return { name: "slack", routes: [], start: async () => {}, stop: async () => {} };
   const log = deps.log.child({ adapter: "slack" });
-  const logger = boltLogger(log, config.LOG_LEVEL);
+  const logger = boltLogger(log, settings.logLevel);
   // A fresh object per client: the Socket Mode client writes its own retry policy into the one it gets.
   const clientOptions = (): webApi.WebClientOptions => ({
-    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     ...WEB_API_RETRIES,
+    ...(settings.webApiRetries ? { retryConfig: { ...settings.webApiRetries } } : {}),
   });
 
   const receiver =
-    config.slack.mode === "socket" && config.SLACK_APP_TOKEN
+    mode === "socket" && settings.appToken
       ? new SocketModeReceiver({
-          appToken: config.SLACK_APP_TOKEN,
+          appToken: settings.appToken,
           logger,
           // apps.connections.open goes through this client, so SLACK_API_URL must reach it too.
           installerOptions: { clientOptions: clientOptions() },
         })
       : new ExpressReceiver({
           // loadConfig requires SLACK_SIGNING_SECRET whenever Slack runs over HTTP.
-          signingSecret: config.SLACK_SIGNING_SECRET as string,
+          signingSecret: settings.signingSecret as string,
           endpoints: SLACK_PATH,
           logger,
           // Slack payloads are a few KB; anything near this is not from Slack (answered 413).
           bodyLimit: 1024 * 1024,
+          // Only bodies Bolt cannot read at all get here (a form without a payload, an unknown type).
+          unhandledRequestTimeoutMillis: settings.unhandledRequestTimeoutMs ?? 3001,
+          unhandledRequestHandler: ({ response }) => {
+            log.debug("slack request not understood", {});
+            if (!response.headersSent) response.writeHead(400).end();
+          },
         });
 
   // authorize only runs once the app exists (first event, or the check below).
-  const authorize = botAuthorize(config.SLACK_BOT_TOKEN, () => app.client);
+  const authorize = botAuthorize(botToken, () => app.client);
   const app = new App({ receiver, authorize, logger, clientOptions: clientOptions(), convoStore: false });
   listen(app, { deps, log });
 
-  // Learn the bot's identity now (and log a bad token at startup) rather than on the first event.
-  authorize()
-    .then((a) => log.info("slack bot identity", { botUserId: a.botUserId, mode: config.slack.mode }))
-    .catch((error: unknown) =>
-      log.error("slack auth.test failed: check SLACK_BOT_TOKEN (and SLACK_API_URL if set)", { error }),
-    );
+  const identify = () =>
+    authorize()
+      .then((a) => log.info("slack bot identity", { botUserId: a.botUserId, mode }))
+      .catch((error: unknown) =>
+        log.error("slack auth.test failed: check SLACK_BOT_TOKEN (and SLACK_API_URL if set)", { error }),
+      );
 
   if (receiver instanceof ExpressReceiver) {
     receiver.app.disable("x-powered-by");
-    server.route("POST", SLACK_PATH, receiver.app);
-    return async () => {};
+    return {
+      name: "slack",
+      routes: [{ method: "POST", path: SLACK_PATH, handler: receiver.app }],
+      // Learn the bot's identity now (and log a bad token at startup) rather than on the first event.
+      start: async () => void identify(),
+      stop: async () => {},
+    };
   }
-  // Not awaited: the HTTP server (health, Teams) should not wait on Slack being reachable.
-  // Nor does stopping wait on it: the client may still be retrying apps.connections.open.
-  void app.start().then(
-    () => log.info("slack socket mode connected"),
-    (error: unknown) => log.error("slack socket mode failed to connect", { error }),
-  );
-  return async () => {
-    await app.stop().catch((error: unknown) => log.warn("slack stop failed", { error }));
+  return {
+    name: "slack",
+    routes: [],
+    start: async () => {
+      void identify();
+      // Not awaited: the HTTP server (health, Teams) should not wait on Slack being reachable.
+      void app.start().then(
+        () => log.info("slack socket mode connected"),
+        (error: unknown) => log.error("slack socket mode failed to connect", { error }),
+      );
+    },
+    // Nor does stopping wait on it: the client may still be retrying apps.connections.open.
+    stop: async () => {
+      await app.stop().catch((error: unknown) => log.warn("slack stop failed", { error }));
+    },
   };
 }
 
@@ -130,11 +175,10 @@ function botAuthorize(token: string, client: () => webApi.WebClient): () => Prom
 }
 
 function listen(app: App, ctx: Ctx): void {
-  const seen = new SeenEvents();
   // Slack redelivers an event it thinks failed with the same event_id (Events API and Socket Mode).
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && !seen.firstTime(eventId)) {
+    if (typeof eventId === "string" && !(await claimDelivery(`slack:${eventId}`, ctx.deps))) {
       ctx.log.info("duplicate event ignored", {
         eventId,
         retryNum: context.retryNum,
@@ -143,6 +187,15 @@ function listen(app: App, ctx: Ctx): void {
       return;
     }
     await next();
+  });
+  // Another app's slash command, a stale button, a shortcut or modal this bot never registered (shared
+  // workspaces, old messages): acknowledge at once, or Bolt answers 404 after 3 s and logs an error.
+  app.use(async (args) => {
+    if (isOurs(args.body as Record<string, unknown>)) return args.next();
+    const ack = (args as { ack?: () => Promise<void> }).ack;
+    const body = args.body as { type?: string; command?: string };
+    ctx.log.debug("slack request for no listener acknowledged", { type: body.type, command: body.command });
+    if (ack) await ack();
   });
   // Bolt acknowledges Events API requests itself before these run.
   app.event("app_mention", ({ event, client }) => onMention(event, outbox(client), ctx));

@@ -1,6 +1,6 @@
-import { recordVote } from "../../analytics/record.js";
-import type { ChannelKind } from "../../analytics/types.js";
-import { type Asker, type BotDeps, type BotReply, handleSuggestion, handleText } from "../../bot/handle.js";
+import { comment, vote } from "../../bot/feedback.js";
+import { ask, askSuggestion, handleSuggestion } from "../../bot/handle.js";
+import type { Asker, BotDeps, BotReply, ChannelKind } from "../../bot/types.js";
 import type { Logger } from "../../log.js";
 import type { ModalView, SlackMessage } from "./blocks.js";
 import {
@@ -14,7 +14,7 @@ import {
   type SlashCommandLike,
   type ViewSubmissionLike,
 } from "./parse.js";
-import { renderAnswer, renderCommentModal, renderFailure, renderReply, renderThanks } from "./render.js";
+import { renderCommentModal, renderFailure, renderReply, renderThanks } from "./render.js";
 
 /**
  * What the bot does with each kind of Slack input: parse, ask the bot, render, send. The sending goes
@@ -45,10 +45,11 @@ export interface Ctx {
   log: Logger;
 }
 
-const asker = (userId: string, channel?: ChannelKind): Asker => ({
+const asker = (userId: string, channel?: ChannelKind, conversation?: string): Asker => ({
   platform: "slack",
   userId,
   ...(channel ? { channel } : {}),
+  ...(conversation ? { conversation } : {}),
 });
 /** Slack channel ids start with C (public), G (private or group DM), D (DM). */
 const kindOf = (channel: string): ChannelKind =>
@@ -66,10 +67,13 @@ const forAskerOnly = (r: BotReply) =>
 export async function onMention(event: SlackEventLike, out: Outbox, ctx: Ctx): Promise<void> {
   const q = parseMention(event);
   if (q.kind === "ignored") return ctx.log.debug("mention ignored", { reason: q.reason });
-  const reply = await handleText(q.text, asker(q.userId, kindOf(q.channel)), ctx.deps);
-  const msg = { ...renderReply(reply, { surface: "message" }), channel: q.channel, ...thread(q.threadTs) };
-  if (forAskerOnly(reply)) await out.postEphemeral({ ...msg, user: q.userId });
-  else await out.post(msg);
+  const where = { channel: q.channel, ...thread(q.threadTs) };
+  await apologiseOnFailure(ctx, out, where, "mention", async () => {
+    const reply = await ask(q.text, asker(q.userId, kindOf(q.channel), q.conversation), ctx.deps);
+    const msg = { ...renderReply(reply, { surface: "message" }), ...where };
+    if (forAskerOnly(reply)) await out.postEphemeral({ ...msg, user: q.userId });
+    else await out.post(msg);
+  });
 }
 
 export async function onDirectMessage(
@@ -80,12 +84,29 @@ export async function onDirectMessage(
 ): Promise<void> {
   const q = parseDirectMessage(event, botUserId);
   if (q.kind === "ignored") return ctx.log.debug("message ignored", { reason: q.reason });
-  const reply = await handleText(q.text, asker(q.userId, "dm"), ctx.deps);
-  await out.post({
-    ...renderReply(reply, { surface: "message" }),
-    channel: q.channel,
-    ...thread(q.threadTs),
+  const where = { channel: q.channel, ...thread(q.threadTs) };
+  await apologiseOnFailure(ctx, out, where, "direct message", async () => {
+    const reply = await ask(q.text, asker(q.userId, "dm", q.conversation), ctx.deps);
+    await out.post({ ...renderReply(reply, { surface: "message" }), ...where });
   });
+}
+
+/** A question that fails (core bug, Slack refusing the answer) still gets the one short apology. */
+async function apologiseOnFailure(
+  ctx: Ctx,
+  out: Outbox,
+  where: { channel: string; thread_ts?: string },
+  what: string,
+  run: () => Promise<void>,
+): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    ctx.log.error(`slack ${what} failed`, { error, channel: where.channel });
+    await out
+      .post({ ...renderFailure(), ...where })
+      .catch((e: unknown) => ctx.log.warn("slack apology not posted", { error: e }));
+  }
 }
 
 /** Call after ack(): the answer goes to response_url, visible to the asker only. */
@@ -93,7 +114,7 @@ export async function onCommand(command: SlashCommandLike, respond: Respond, ctx
   const q = parseCommand(command);
   if (q.kind === "ignored") return ctx.log.warn("command ignored", { reason: q.reason });
   try {
-    const reply = await handleText(q.text, asker(q.userId, "slash"), ctx.deps);
+    const reply = await ask(q.text, asker(q.userId, "slash", q.conversation), ctx.deps);
     await respond({ response_type: "ephemeral", ...renderReply(reply, { surface: "ephemeral" }) });
   } catch (error) {
     ctx.log.error("slash command failed", { error, user: q.userId });
@@ -117,29 +138,13 @@ export async function onAction(
       return ctx.log.warn("action ignored", { reason: click.reason });
     case "suggestion": {
       // Answer in place: the clicked message becomes the answer to the suggestion.
-      const answer = handleSuggestion(click.factId, click.question, ctx.deps);
+      const who = asker(click.userId, undefined, click.conversation);
+      const reply = askSuggestion(click.factId, click.question, who, ctx.deps);
       const surface = click.ephemeral ? "ephemeral" : "message";
-      return respond({ replace_original: true, ...renderAnswer(answer, { surface }) });
+      return respond({ replace_original: true, ...renderReply(reply, { surface }) });
     }
     case "feedback": {
-      ctx.log.info("feedback", {
-        vote: click.vote,
-        ...click.feedback,
-        platform: "slack",
-        user: click.userId,
-      });
-      if (ctx.deps.analytics) {
-        const { answerId, factId, version } = click.feedback;
-        recordVote(ctx.deps.analytics, {
-          at: ctx.deps.now?.() ?? new Date(),
-          platform: "slack",
-          userId: click.userId,
-          vote: click.vote,
-          version,
-          ...(answerId ? { answerId } : {}),
-          ...(factId ? { factId } : {}),
-        });
-      }
+      vote({ vote: click.vote, ...click.feedback }, asker(click.userId), ctx.deps);
       const thanks = respond({
         response_type: "ephemeral",
         replace_original: false,
@@ -159,7 +164,7 @@ export async function onAction(
       const { question, factId } = click.share;
       const reply: BotReply = factId
         ? { kind: "answer", answer: handleSuggestion(factId, question, ctx.deps) }
-        : await handleText(question, asker(click.userId), ctx.deps);
+        : await ask(question, asker(click.userId), ctx.deps);
       const shared = renderReply(reply, { surface: "shared", sharedBy: click.userId, question });
       await respond({ response_type: "in_channel", replace_original: false, ...shared });
       // An ephemeral message cannot become public; the private copy is removed once the public one is out.
@@ -176,18 +181,6 @@ export function onCommentSubmission(body: ViewSubmissionLike, ctx: Ctx): void {
     ctx.log.warn("view submission ignored", { reason: c.reason });
     return;
   }
-  const { answerId, factId, version } = c.feedback;
-  ctx.log.info("feedback comment", { platform: "slack", answerId, factId, user: c.userId });
-  // Stored, never rendered into mrkdwn; an empty box records nothing (the 👎 is already recorded).
-  if (!ctx.deps.analytics || !c.comment) return;
-  recordVote(ctx.deps.analytics, {
-    at: ctx.deps.now?.() ?? new Date(),
-    platform: "slack",
-    userId: c.userId,
-    vote: "down",
-    version,
-    comment: c.comment,
-    ...(answerId ? { answerId } : {}),
-    ...(factId ? { factId } : {}),
-  });
+  // Stored, never rendered into mrkdwn.
+  comment({ ...c.feedback, comment: c.comment }, asker(c.userId), ctx.deps);
 }

@@ -1,5 +1,6 @@
 import {
   ACTION,
+  ACTION_ID_PATTERN,
   COMMENT_VIEW,
   type FeedbackValue,
   readFeedbackValue,
@@ -29,6 +30,9 @@ export interface SlackEventLike {
   thread_ts?: string;
   channel?: string;
   channel_type?: string;
+  /** Set when the user edited the message; Slack re-sends app_mention for an edited mention. */
+  edited?: unknown;
+  hidden?: boolean;
 }
 
 export interface SlashCommandLike {
@@ -42,7 +46,8 @@ export interface BlockActionsLike {
   type?: string;
   user?: { id?: string };
   actions?: { action_id?: string; value?: string; text?: { text?: string } }[];
-  container?: { is_ephemeral?: boolean };
+  /** Where the clicked message is: its channel, and its thread (the mention's) when it is in one. */
+  container?: { is_ephemeral?: boolean; channel_id?: string; message_ts?: string; thread_ts?: string };
   /** Lets the app open a modal in answer to this click, for 3 seconds. */
   trigger_id?: string;
 }
@@ -80,10 +85,20 @@ export interface Question {
   channel: string;
   /** The thread to answer in, if any. */
   threadTs?: string;
+  /** The conversation follow-ups belong to: the thread, the DM, or the asker's slash commands there. */
+  conversation: string;
 }
 
 export type Click =
-  | { kind: "suggestion"; factId: string; question: string; userId: string; ephemeral: boolean }
+  | {
+      kind: "suggestion";
+      factId: string;
+      question: string;
+      userId: string;
+      ephemeral: boolean;
+      /** The thread the click belongs to, so a follow-up there reads it (as parseMention keys it). */
+      conversation?: string;
+    }
   | {
       kind: "feedback";
       vote: "up" | "down";
@@ -116,10 +131,20 @@ export function questionText(slackText: string): string {
     .trim();
 }
 
-function fromEvent(e: SlackEventLike): Question | Ignored {
+/**
+ * Message subtypes that still carry a person's own words (https://docs.slack.dev/reference/events/message):
+ * a message with a file attached, a thread reply also sent to the channel, a /me message. Every other
+ * subtype (message_changed for edits, message_deleted, bot_message, channel_join, …) is not a question.
+ */
+const PERSON_SUBTYPES = new Set(["file_share", "thread_broadcast", "me_message"]);
+
+function fromEvent(e: SlackEventLike): Omit<Question, "conversation"> | Ignored {
   if (e.bot_id) return ignored("sent by a bot");
-  if (e.subtype)
-    return ignored(`message subtype "${e.subtype}" (edits, joins and the like are not questions)`);
+  if (e.subtype && !PERSON_SUBTYPES.has(e.subtype))
+    return ignored(`message subtype "${e.subtype}" (edits, deletes, joins and the like are not questions)`);
+  // An edit of a message already answered: answering again would post a second full answer.
+  if (e.edited !== undefined) return ignored("an edited message (the original was answered)");
+  if (e.hidden) return ignored("a hidden message");
   if (!e.user) return ignored("no user");
   if (!e.channel || !e.ts) return ignored("no channel or ts");
   return { kind: "question", text: questionText(e.text ?? ""), userId: e.user, channel: e.channel };
@@ -128,7 +153,9 @@ function fromEvent(e: SlackEventLike): Question | Ignored {
 /** app_mention: answered in the thread, which starts at the mention when it is not in one yet. */
 export function parseMention(e: SlackEventLike): Question | Ignored {
   const q = fromEvent(e);
-  return q.kind === "question" ? { ...q, threadTs: e.thread_ts ?? (e.ts as string) } : q;
+  if (q.kind === "ignored") return q;
+  const threadTs = e.thread_ts ?? (e.ts as string);
+  return { ...q, threadTs, conversation: `slack:${q.channel}:${threadTs}` };
 }
 
 /** message.im: answered in the DM itself (in a thread only if the question was asked in one). */
@@ -138,13 +165,38 @@ export function parseDirectMessage(e: SlackEventLike, botUserId?: string): Quest
   if (e.channel_type !== "im") return ignored(`not a direct message (channel_type ${e.channel_type})`);
   if (botUserId && e.user === botUserId) return ignored("the bot's own message");
   const q = fromEvent(e);
-  return q.kind === "question" && e.thread_ts ? { ...q, threadTs: e.thread_ts } : q;
+  if (q.kind === "ignored") return q;
+  const conversation = `slack:${q.channel}:${e.thread_ts ?? "dm"}`;
+  return e.thread_ts ? { ...q, threadTs: e.thread_ts, conversation } : { ...q, conversation };
 }
 
 export function parseCommand(c: SlashCommandLike): Question | Ignored {
   if (c.command !== SLACK_COMMAND) return ignored(`unknown command ${c.command}`);
   if (!c.user_id || !c.channel_id) return ignored("no user or channel");
-  return { kind: "question", text: questionText(c.text ?? ""), userId: c.user_id, channel: c.channel_id };
+  return {
+    kind: "question",
+    text: questionText(c.text ?? ""),
+    userId: c.user_id,
+    channel: c.channel_id,
+    conversation: `slack:${c.channel_id}:${c.user_id}:slash`,
+  };
+}
+
+/**
+ * Whether a request Bolt received is one of ours: an event (Bolt acknowledges those itself), our slash
+ * command, a click on one of our buttons, or our comment modal. Anything else reaches no listener.
+ */
+export function isOurs(body: Record<string, unknown>): boolean {
+  if (body.type === "event_callback" || body.event !== undefined) return true;
+  if (typeof body.command === "string") return body.command === SLACK_COMMAND;
+  if (body.type === "block_actions") {
+    const first = (body as BlockActionsLike).actions?.[0]?.action_id;
+    return typeof first === "string" && ACTION_ID_PATTERN.test(first);
+  }
+  if (body.type === "view_submission") {
+    return (body as ViewSubmissionLike).view?.callback_id === COMMENT_VIEW.callbackId;
+  }
+  return false;
 }
 
 export function parseAction(body: BlockActionsLike): Click | Ignored {
@@ -157,7 +209,18 @@ export function parseAction(body: BlockActionsLike): Click | Ignored {
   const ephemeral = body.container?.is_ephemeral === true;
   if (id.startsWith(ACTION.suggest)) {
     if (!action.value) return ignored("suggestion without a fact id");
-    return { kind: "suggestion", factId: action.value, question: action.text?.text ?? "", userId, ephemeral };
+    const c = body.container;
+    const thread = c?.thread_ts ?? c?.message_ts;
+    const conversation = c?.channel_id && thread ? `slack:${c.channel_id}:${thread}` : undefined;
+    const question = action.text?.text ?? "";
+    return {
+      kind: "suggestion",
+      factId: action.value,
+      question,
+      userId,
+      ephemeral,
+      ...(conversation ? { conversation } : {}),
+    };
   }
   if (id === ACTION.feedbackUp || id === ACTION.feedbackDown) {
     const feedback = readFeedbackValue(action.value);

@@ -1,6 +1,6 @@
-import { reportSections } from "../../analytics/report-text.js";
-import type { CurationReply } from "../../bot/curation.js";
-import { describeComparison } from "../../knowledge/compare.js";
+import { describeComparison, reportSections } from "../../bot/admin.js";
+import type { CurationReply } from "../../bot/types.js";
+import { WORDING } from "../../bot/wording.js";
 import { type Block, context, LIMITS, message, type SlackMessage, section } from "./blocks.js";
 import { codeBlock, escapeMrkdwn as esc, truncate } from "./escape.js";
 
@@ -20,23 +20,19 @@ export function renderCuration(c: CurationReply): SlackMessage {
         ),
       ),
     );
-    blocks.push(
-      context(
-        "Fix: add a question to the closest fact (or a new fact), run `strategy-bot check`, then `reload`.",
-      ),
-    );
+    blocks.push(context(esc(WORDING.admin.reportFix)));
     return message(esc(sections[0]?.title ?? "Curation report"), blocks);
   }
   if (!c.result.ok) {
-    const head = `:warning: *Dry run: ${esc(c.file)} would be refused*`;
-    return message(`Dry run: ${c.file} would be refused`, [
+    const head = `:warning: *${esc(WORDING.admin.dryRunRefused(c.file))}*`;
+    return message(esc(WORDING.admin.dryRunRefused(c.file)), [
       section(head),
       section(codeBlock(c.result.message)),
     ]);
   }
   const [first = "", ...rest] = describeComparison(c.result.comparison).split("\n");
-  return message(`Dry run: ${first}`, [
-    section(`:mag: *Dry run (nothing swapped): ${esc(first)}*`),
+  return message(esc(WORDING.admin.dryRun(first)), [
+    section(`:mag: *${esc(WORDING.admin.dryRun(first))}*`),
     section(codeBlock(rest.join("\n"), LIMITS.sectionText)),
   ]);
 }

@@ -1,4 +1,5 @@
-import { type BotReply, describeReload, describeStatus } from "../../bot/handle.js";
+import { describeReload, describeStatus } from "../../bot/admin.js";
+import type { BotReply } from "../../bot/types.js";
 import type { Answer, Citation } from "../../core/types.js";
 import { ACTION, COMMENT_VIEW, type FeedbackValue, feedbackValue, shareValue } from "./actions.js";
 import {
@@ -58,13 +59,15 @@ const sourceLine = (c: Citation, i: number) =>
 
 function leadLine(a: Answer, marks: string): string {
   if (a.status === "unknown")
-    return `${WORDING.unknown}${a.suggestions.length ? `\n${WORDING.didYouMean}` : ""}`;
+    return `${WORDING.notKnown(a.gap)}${a.suggestions.length ? `\n${WORDING.didYouMean}` : ""}`;
   const text = `${truncate(esc(a.text), MAX_LEAD)} ${marks}`.trim();
-  return a.status === "suggested" ? `_${WORDING.suggested}_\n${text}` : text;
+  if (a.status !== "suggested") return text;
+  // The knowledge names the topic but not what was asked: say so before offering the closest fact.
+  return `${a.gap ? `${WORDING.notKnown(a.gap)}\n` : ""}_${WORDING.suggested}_\n${text}`;
 }
 
 function fallbackText(a: Answer): string {
-  if (a.status === "unknown") return WORDING.unknown;
+  if (a.status === "unknown") return WORDING.notKnown(a.gap);
   return esc(a.status === "suggested" ? `${WORDING.suggested} ${a.text}` : a.text);
 }
 
@@ -160,6 +163,13 @@ export function renderReply(reply: BotReply, opts: RenderOptions): SlackMessage 
         ...(reply.examples.length ? [section(`${WORDING.examples}\n${examplesList(reply.examples)}`)] : []),
         context(WORDING.adminHelp),
       ]);
+    case "small-talk": {
+      const text = WORDING.smallTalk[reply.talk];
+      const list = reply.examples.length
+        ? [section(`${WORDING.examples}\n${examplesList(reply.examples)}`)]
+        : [];
+      return message(text, [section(text), ...list]);
+    }
     case "empty":
       return message(WORDING.empty, [section(`${WORDING.empty}\n${examplesList(reply.examples)}`)]);
     case "reload":

@@ -5,13 +5,15 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   TurnContext,
 } from "botbuilder";
-import { AuthenticationError } from "botframework-connector";
-import type { BotDeps } from "../../bot/handle.js";
+import { AuthenticationError, type ClaimsIdentity, type ConnectorFactory } from "botframework-connector";
+import { claimDelivery } from "../../bot/deliveries.js";
+import type { BotDeps } from "../../bot/types.js";
+import { WORDING } from "../../bot/wording.js";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../log.js";
-import { SeenEvents } from "../../reliability/dedupe.js";
 import { parseActivity } from "./parse.js";
 import { renderReply } from "./render.js";
+import { CONNECTOR_RETRIES, type RetryTimings, useRetryTimings } from "./retry.js";
 import { respond } from "./turn.js";
 
 /**
@@ -39,34 +41,72 @@ class ServerCloudAdapter extends CloudAdapter {
   }
 }
 
-/** With no app id the credentials factory reports authentication disabled: the Emulator's local mode. */
-export function authOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
-  const options: ConfigurationBotFrameworkAuthenticationOptions = {};
-  if (config.MICROSOFT_APP_ID) options.MicrosoftAppId = config.MICROSOFT_APP_ID;
-  if (config.MICROSOFT_APP_PASSWORD) options.MicrosoftAppPassword = config.MICROSOFT_APP_PASSWORD;
-  if (config.MICROSOFT_APP_TENANT_ID) options.MicrosoftAppTenantId = config.MICROSOFT_APP_TENANT_ID;
-  if (config.MICROSOFT_APP_TYPE) options.MicrosoftAppType = config.MICROSOFT_APP_TYPE;
-  return options;
+/** The part of the configuration the Teams adapter reads. */
+export interface TeamsSettings {
+  auth: ConfigurationBotFrameworkAuthenticationOptions;
+  /** How replies to the Bot connector are retried (tests shorten the waits). */
+  retries?: RetryTimings;
 }
 
-const SORRY = "Sorry, something went wrong while answering. Please try again.";
+/** With no app id the credentials factory reports authentication disabled: the Emulator's local mode. */
+export function teamsSettings(config: Config): TeamsSettings {
+  const auth: ConfigurationBotFrameworkAuthenticationOptions = {};
+  if (config.MICROSOFT_APP_ID) auth.MicrosoftAppId = config.MICROSOFT_APP_ID;
+  if (config.MICROSOFT_APP_PASSWORD) auth.MicrosoftAppPassword = config.MICROSOFT_APP_PASSWORD;
+  if (config.MICROSOFT_APP_TENANT_ID) auth.MicrosoftAppTenantId = config.MICROSOFT_APP_TENANT_ID;
+  if (config.MICROSOFT_APP_TYPE) auth.MicrosoftAppType = config.MICROSOFT_APP_TYPE;
+  return { auth };
+}
 
-export function createTeamsBot(config: Config, deps: BotDeps): TeamsBot {
-  const adapter = new ServerCloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
+/** Every connector client the adapter creates gets our retry timings (see retry.ts). */
+class Authentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(
+    options: ConfigurationBotFrameworkAuthenticationOptions,
+    private readonly retries: RetryTimings,
+    private readonly log: Logger,
+  ) {
+    super(options);
+  }
+  // CloudAdapter takes the connector factory from the authentication result of each request.
+  override async authenticateRequest(activity: Activity, authHeader: string) {
+    const result = await super.authenticateRequest(activity, authHeader);
+    return result.connectorFactory
+      ? { ...result, connectorFactory: this.withRetries(result.connectorFactory) }
+      : result;
+  }
+
+  override createConnectorFactory(claims: ClaimsIdentity): ConnectorFactory {
+    return this.withRetries(super.createConnectorFactory(claims));
+  }
+
+  private withRetries(inner: ConnectorFactory): ConnectorFactory {
+    return {
+      create: async (serviceUrl: string, audience?: string) => {
+        const client = await inner.create(serviceUrl, audience);
+        if (!useRetryTimings(client, this.retries))
+          this.log.warn("teams: connector retry policy not found", {});
+        return client;
+      },
+    };
+  }
+}
+
+export function createTeamsBot(settings: TeamsSettings, deps: BotDeps): TeamsBot {
+  const auth = new Authentication(settings.auth, settings.retries ?? CONNECTOR_RETRIES, deps.log);
+  const adapter = new ServerCloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     deps.log.error("teams turn failed", { error, activityId: context.activity.id });
     try {
-      await context.sendActivity(SORRY);
+      await context.sendActivity(WORDING.failed);
     } catch (e) {
       deps.log.warn("teams error reply failed", { error: e });
     }
   };
 
   // Checked inside the turn, so after authentication: a forged request cannot mark an id as seen.
-  const seen = new SeenEvents();
   const turn = (log: Logger) => async (context: TurnContext) => {
     const { id, conversation } = context.activity;
-    if (id && !seen.firstTime(`${conversation?.id ?? ""}\u0000${id}`)) {
+    if (id && !(await claimDelivery(`teams:${conversation?.id ?? ""}\u0000${id}`, deps))) {
       log.info("duplicate activity ignored", { activityId: id });
       return;
     }
@@ -74,7 +114,9 @@ export function createTeamsBot(config: Config, deps: BotDeps): TeamsBot {
     const reply = await respond(input, deps, log);
     if (!reply) return;
     // The renderer's plain object is a valid message Activity; botbuilder types textFormat as an enum.
-    await context.sendActivity(renderReply(reply) as Partial<Activity>);
+    const activity = renderReply(reply) as Partial<Activity>;
+    if (reply.kind === "card-update") await context.updateActivity({ ...activity, id: reply.cardId });
+    else await context.sendActivity(activity);
     log.debug("teams reply sent", { kind: reply.kind });
   };
 

@@ -1,3 +1,5 @@
+import { COMMENT_MAX } from "../../bot/feedback.js";
+import { WORDING as SAY } from "../../bot/wording.js";
 import type { Answer } from "../../core/types.js";
 import { plainLine, truncate } from "./escape.js";
 
@@ -12,8 +14,16 @@ export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
 export type CardData =
   | { action: "suggestion"; factId: string; question: string }
   | { action: "ask"; question: string }
-  | { action: "feedback"; feedback: "up" | "down"; factId: string; version: string; answerId?: string }
-  | { action: "comment"; factId: string; version: string; answerId?: string };
+  | ({ action: "feedback"; feedback: "up" | "down" } & RatedData)
+  | ({ action: "comment"; by?: string } & RatedData);
+
+/** What a vote names: the fact, the knowledge version, the recorded answer, the question (to redraw it). */
+interface RatedData {
+  factId: string;
+  version: string;
+  answerId?: string;
+  question?: string;
+}
 
 interface SubmitAction {
   type: "Action.Submit";
@@ -40,15 +50,15 @@ export interface CardAttachment {
 const TITLE_MAX = 80;
 
 export const CARD_WORDING = {
-  didYouMean: "Did you mean:",
-  closest: "These come closest:",
-  tryThese: "Try one of these:",
-  helpful: "Was this answer helpful?",
-  up: "👍 Helpful",
-  down: "👎 Not helpful",
-  whatWasWrong: "What was wrong? (optional, helps the curators fix it)",
-  commentPlaceholder: "e.g. out of date, wrong fact, didn't answer my question",
-  send: "Send",
+  didYouMean: SAY.didYouMean,
+  closest: SAY.didYouMean,
+  tryThese: SAY.examples,
+  helpful: SAY.vote.question,
+  up: `👍 ${SAY.vote.helpful}`,
+  down: `👎 ${SAY.vote.notHelpful}`,
+  whatWasWrong: SAY.comment.label,
+  commentPlaceholder: SAY.comment.placeholder,
+  send: SAY.comment.send,
 } as const;
 
 function title(text: string): string {
@@ -95,6 +105,7 @@ export function feedbackElements(a: Answer, answerId?: string): CardElement[] {
     feedback,
     factId: a.factId as string,
     version: a.version,
+    question: truncate(a.question, 500),
     ...(answerId ? { answerId } : {}),
   });
   return [
@@ -109,18 +120,18 @@ export function feedbackElements(a: Answer, answerId?: string): CardElement[] {
   ];
 }
 
-/** Longest "what was wrong?" comment kept. */
-export const COMMENT_MAX = 1000;
+export { COMMENT_MAX };
+
+/** A small grey line in place of buttons (a vote taken in a shared card). */
+export function noteElements(text: string): CardElement[] {
+  return [label(text, true)];
+}
 
 /**
  * After a 👎: one optional text box. Action.Submit merges the inputs into its data, so the bot gets
  * `{ action: "comment", ..., comment: "<text>" }` back as the message value.
  */
-export function commentElements(about: {
-  factId: string;
-  version: string;
-  answerId?: string;
-}): CardElement[] {
+export function commentElements(about: RatedData & { by?: string }): CardElement[] {
   return [
     label(CARD_WORDING.whatWasWrong),
     {

@@ -1,38 +1,41 @@
-import type { BotDeps } from "../../bot/handle.js";
-import type { Config } from "../../config.js";
-import type { BotServer } from "../../server.js";
-import { createTeamsBot } from "./bot.js";
+import type { BotDeps } from "../../bot/types.js";
+import type { Adapter } from "../adapter.js";
+import { createTeamsBot, type TeamsSettings } from "./bot.js";
 import { allowAllEntityProperties } from "./entity-fix.js";
 import { TEAMS_PATH, teamsHandler } from "./http.js";
 
+export { type TeamsSettings, teamsSettings } from "./bot.js";
+
 /**
- * Mounts the Teams adapter on the bot's one server: POST /api/messages. Returns its stop function
- * (nothing to stop: a turn in flight is an HTTP request, which the server's close waits for).
+ * The Teams adapter: POST /api/messages on the bot's one server. Nothing to start or stop: a turn in
+ * flight is an HTTP request, which the server's close waits for.
  */
-export async function mountTeams(
-  server: BotServer,
-  config: Config,
-  deps: BotDeps,
-): Promise<() => Promise<void>> {
+export function teamsAdapter(settings: TeamsSettings, deps: BotDeps): Adapter {
   const fix = allowAllEntityProperties();
   if (fix === "mapper not found") {
     deps.log.warn("teams: connector Entity mapper not found; citations may be stripped from replies", {
       fix,
     });
   }
-  const bot = createTeamsBot(config, deps);
-  server.route("POST", TEAMS_PATH, teamsHandler(bot, deps.log));
-  if (config.teams.auth) {
-    deps.log.info("teams adapter mounted", {
-      path: TEAMS_PATH,
-      auth: "on",
-      appType: config.MICROSOFT_APP_TYPE ?? "MultiTenant",
-    });
-  } else {
-    deps.log.warn(
-      "teams adapter in local mode: no MICROSOFT_APP_ID, Bot Framework authentication is off, loopback only (for the Bot Framework Emulator)",
-      { path: TEAMS_PATH },
-    );
-  }
-  return async () => {};
+  const bot = createTeamsBot(settings, deps);
+  const auth = Boolean(settings.auth.MicrosoftAppId);
+  return {
+    name: "teams",
+    routes: [{ method: "POST", path: TEAMS_PATH, handler: teamsHandler(bot, deps.log) }],
+    start: async () => {
+      if (auth) {
+        deps.log.info("teams adapter mounted", {
+          path: TEAMS_PATH,
+          auth: "on",
+          appType: settings.auth.MicrosoftAppType ?? "MultiTenant",
+        });
+      } else {
+        deps.log.warn(
+          "teams adapter in local mode: no MICROSOFT_APP_ID, Bot Framework authentication is off, loopback only (for the Bot Framework Emulator)",
+          { path: TEAMS_PATH },
+        );
+      }
+    },
+    stop: async () => {},
+  };
 }

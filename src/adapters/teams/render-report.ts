@@ -1,6 +1,5 @@
-import { reportSections } from "../../analytics/report-text.js";
-import type { CurationReply } from "../../bot/curation.js";
-import { describeComparison } from "../../knowledge/compare.js";
+import { describeComparison, reportSections } from "../../bot/admin.js";
+import type { CurationReply } from "../../bot/types.js";
 import { escapeLines, escapeMarkdown } from "./escape.js";
 
 /**

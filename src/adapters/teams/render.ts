@@ -1,4 +1,6 @@
-import { type BotReply, describeReload, describeStatus } from "../../bot/handle.js";
+import { describeReload, describeStatus } from "../../bot/admin.js";
+import type { BotReply } from "../../bot/types.js";
+import { WORDING as SAY } from "../../bot/wording.js";
 import type { Answer, Citation } from "../../core/types.js";
 import {
   type CardAttachment,
@@ -6,9 +8,11 @@ import {
   commentElements,
   exampleElements,
   feedbackElements,
+  noteElements,
   suggestionElements,
 } from "./cards.js";
 import { escapeLines, escapeMarkdown, plainLine, safeUrl, truncate } from "./escape.js";
+import type { Rated } from "./parse.js";
 import { curationLines } from "./render-report.js";
 
 /**
@@ -30,7 +34,17 @@ export type TeamsReply =
       feedback: "up" | "down";
       comment?: { factId: string; version: string; answerId?: string };
     }
-  | { kind: "commented" };
+  | { kind: "commented" }
+  | {
+      /** A vote or comment in a shared scope: the card's message is changed in place. */
+      kind: "card-update";
+      cardId: string;
+      answer: Answer;
+      rated: Rated;
+      done: "voted-up" | "voted-down" | "commented";
+      /** After a 👎: whose comment the box accepts. */
+      voter?: string;
+    };
 
 export interface CitationEntity {
   type: "https://schema.org/Message";
@@ -65,25 +79,25 @@ const ACTIVITY_MAX_BYTES = 27 * 1024;
 const utf8 = new TextEncoder();
 const sizeOf = (a: OutgoingActivity) => utf8.encode(JSON.stringify(a)).length;
 
+/** The bot's sentences (src/bot/wording.ts) as Teams markdown; no sentence is written here. */
 export const WORDING = {
-  suggested: "I'm not sure, but this may answer it:",
-  unknown: "I don't know: nothing in the knowledge answers that.",
-  asOf: (d: string) => `_As of ${d}._`,
-  welcome: (title: string) =>
-    `Hello! I answer questions about **${title}** by quoting the exact source sentences, with citations.`,
-  howToAsk: (mention: boolean) =>
-    mention ? "In a channel or group chat, @mention me with your question." : "Just type your question.",
-  help: "Ask me a question in your own words and I'll answer with the source sentences it rests on.",
-  empty: "What would you like to know? Type a question (in a channel or group chat, after @mentioning me).",
-  refused: (cmd: string) =>
-    `Sorry, \`${cmd}\` is for the bot's admins only. An admin can add your Microsoft Entra object id to ADMIN_USERS.`,
-  reloadTitle: "**Knowledge reload**",
-  statusTitle: "**Knowledge status**",
-  thanksUp: "Thanks for the feedback, glad it helped. 👍",
-  thanksDown: "Thanks for the feedback. I've noted that this answer didn't help. 👎",
-  thanksComment: "Thanks, the curators will read it.",
-  rateLimited: (seconds: number) =>
-    `You're sending questions faster than I can take them. Please slow down and try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+  suggested: SAY.suggested,
+  unknown: SAY.unknown,
+  notKnown: (gap?: { topic: string; missing: string }) => escapeMarkdown(SAY.notKnown(gap)),
+  asOf: (d: string) => `_${SAY.asOf(d)}._`,
+  welcome: (title: string) => SAY.welcome(`**${title}**`),
+  howToAsk: (mention: boolean) => (mention ? SAY.howToAsk.teamsShared : SAY.howToAsk.teamsPersonal),
+  help: SAY.help,
+  empty: SAY.empty,
+  smallTalk: SAY.smallTalk,
+  refused: (cmd: string) => escapeMarkdown(SAY.refused(cmd as Parameters<typeof SAY.refused>[0])),
+  reloadTitle: `**${SAY.admin.reloadTitle}**`,
+  statusTitle: `**${SAY.admin.statusTitle}**`,
+  thanksUp: `${SAY.vote.thanksUp} 👍`,
+  thanksDown: `${SAY.vote.thanksDown} 👎`,
+  thanksComment: SAY.comment.thanks,
+  failed: SAY.failed,
+  rateLimited: SAY.rateLimited,
 } as const;
 
 function citationName(c: Citation): string {
@@ -140,10 +154,17 @@ function message(lines: string[], extra: Omit<OutgoingActivity, "type" | "textFo
   return out;
 }
 
-export function renderAnswer(a: Answer, answerId?: string): OutgoingActivity {
+/** `buttons`: the card's lower part; by default suggestions and 👍/👎 (a card changed in place passes its own). */
+export function renderAnswer(
+  a: Answer,
+  answerId?: string,
+  buttons?: ReturnType<typeof feedbackElements>,
+): OutgoingActivity {
   const lines: string[] = [];
+  // A gap ("I know about X, but not Y") is said before a hedged answer, and instead of "I don't know".
+  if (a.status === "suggested" && a.gap) lines.push(WORDING.notKnown(a.gap));
   if (a.status === "suggested") lines.push(WORDING.suggested);
-  if (a.status === "unknown") lines.push(WORDING.unknown);
+  if (a.status === "unknown") lines.push(WORDING.notKnown(a.gap));
   const cited = a.status === "unknown" ? [] : a.citations.slice(0, CITATIONS_MAX);
   if (a.status !== "unknown") {
     const marks = cited.map((_, i) => `[${i + 1}]`).join(" ");
@@ -153,7 +174,7 @@ export function renderAnswer(a: Answer, answerId?: string): OutgoingActivity {
     });
     if (a.asOf) lines.push(WORDING.asOf(escapeMarkdown(a.asOf)));
   }
-  const body = [...suggestionElements(a), ...feedbackElements(a, answerId)];
+  const body = buttons ?? [...suggestionElements(a), ...feedbackElements(a, answerId)];
   return message(lines, {
     ...(cited.length ? { entities: [citationEntity(cited)] } : {}),
     ...(body.length ? { attachments: [card(body)] } : {}),
@@ -180,6 +201,10 @@ export function renderReply(reply: TeamsReply): OutgoingActivity {
       );
     case "help":
       return withExamples([WORDING.help], reply.examples);
+    case "small-talk":
+      return withExamples([WORDING.smallTalk[reply.talk]], reply.examples);
+    case "card-update":
+      return renderCardUpdate(reply);
     case "empty":
       return withExamples([WORDING.empty], reply.examples);
     case "refused":
@@ -196,4 +221,11 @@ export function renderReply(reply: TeamsReply): OutgoingActivity {
         reply.comment ? { attachments: [card(commentElements(reply.comment))] } : {},
       );
   }
+}
+
+/** The answer again, its 👍/👎 replaced by a note (and, after a 👎, a comment box only the voter can use). */
+function renderCardUpdate(r: Extract<TeamsReply, { kind: "card-update" }>): OutgoingActivity {
+  const note = r.done === "commented" ? SAY.comment.thanks : SAY.vote.recorded;
+  const box = r.done === "voted-down" && r.voter ? commentElements({ ...r.rated, by: r.voter }) : [];
+  return renderAnswer(r.answer, r.rated.answerId, [...noteElements(note), ...box]);
 }

@@ -13,11 +13,14 @@ export const CLIENT_JS = `"use strict";
   const TIMEOUT_MS = 15000;
   let token = "";
   let busy = false;
+  // One conversation per open tab: the bot reads follow-ups ("tell me more") against this tab's questions.
+  const SESSION = Math.random().toString(36).slice(2) + Date.now().toString(36);
 
   async function call(method, path, body) {
     const headers = { accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (token) headers.authorization = "Bearer " + token;
+    if (body !== undefined) body = Object.assign({ session: SESSION }, body);
     try {
       const res = await fetch(path, {
         method, headers, body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,7 +1,8 @@
 import { type BotReply, describeReload, describeStatus } from "../../bot/handle.js";
+import type { ReloadResult, StoreStatus } from "../../bot/types.js";
+import { WORDING as SAY } from "../../bot/wording.js";
 import type { Answer, Citation, Suggestion } from "../../core/types.js";
 import { tidyQuestion } from "../../knowledge/presentable.js";
-import type { ReloadResult, StoreStatus } from "../../knowledge/store.js";
 import { escapeHtml as esc, safeUrl, truncate } from "./escape.js";
 import { THUMB } from "./icons.js";
 import { WORDING } from "./wording.js";
@@ -87,7 +88,7 @@ export function renderAnswerHtml(a: Answer, answerId?: string): string {
   const cited = a.status === "unknown" ? [] : a.citations.slice(0, MAX_CITATIONS);
   const parts: string[] = [];
   if (a.status === "unknown") {
-    parts.push(`<p class="lead">${esc(WORDING.unknown)}</p>`);
+    parts.push(`<p class="lead">${esc(SAY.notKnown(a.gap))}</p>`);
   } else {
     if (a.status === "suggested") parts.push(`<p class="hedge">${esc(WORDING.suggested)}</p>`);
     if (addsToQuotes(a.text, cited)) {
@@ -139,6 +140,8 @@ export function renderReplyHtml(reply: BotReply): string {
       return `${note(WORDING.help)}${reply.examples.length ? examplesHtml(WORDING.examples, reply.examples) : ""}`;
     case "empty":
       return examplesHtml(WORDING.empty, reply.examples);
+    case "small-talk":
+      return `${note(SAY.smallTalk[reply.talk])}${reply.examples.length ? examplesHtml(WORDING.examples, reply.examples) : ""}`;
     case "reload":
       return renderReloadHtml(reply.result);
     case "status":

@@ -1,18 +1,18 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { recordVote } from "../../analytics/record.js";
-import { recordQuestion, runCuration } from "../../bot/curation.js";
 import {
-  type Asker,
-  type BotDeps,
+  adminKnowledge,
+  adminReload,
+  adminReport,
+  adminStatus,
   describeReload,
   describeStatus,
-  handleSuggestion,
-  handleText,
-} from "../../bot/handle.js";
+} from "../../bot/admin.js";
+import { comment, vote } from "../../bot/feedback.js";
+import { ask, askSuggestion } from "../../bot/handle.js";
+import type { Asker, BotDeps } from "../../bot/types.js";
+import { welcome } from "../../bot/welcome.js";
 import type { Config } from "../../config.js";
-import { exampleQuestions } from "../../core/examples.js";
-import { presentExample } from "../../knowledge/presentable.js";
-import type { BotServer } from "../../server.js";
+import type { Adapter, AdapterRoute } from "../adapter.js";
 import { adminNeedsToken, checkAdmin, checkHost, checkPost, type Verdict } from "./access.js";
 import { CLIENT_JS } from "./client.js";
 import { asset, json, readJson, send, text } from "./http.js";
@@ -26,7 +26,7 @@ import {
   renderVotedHtml,
 } from "./render-html.js";
 import { STYLES } from "./styles.js";
-import { presented, voteAbout } from "./vote.js";
+import { voteAbout } from "./vote.js";
 import { WORDING } from "./wording.js";
 
 /**
@@ -59,29 +59,36 @@ const guarded =
     return route(req, res);
   };
 
-/** The web has no user accounts: the rate limit, analytics and logs know an asker by address. */
-const askerOf = (req: IncomingMessage): Asker => ({
-  platform: "web",
-  userId: req.socket.remoteAddress ?? "unknown",
-  channel: "web",
-});
-
-const WEEK_MS = 7 * 86_400_000;
+/**
+ * The web has no user accounts: the rate limit, analytics and logs know an asker by address. The
+ * page may name its session (a random id it keeps while open), which keeps follow-ups per tab.
+ */
+const askerOf = (req: IncomingMessage, session?: unknown): Asker => {
+  const address = req.socket.remoteAddress ?? "unknown";
+  const tab = typeof session === "string" && /^[\w-]{1,64}$/.test(session) ? session : "page";
+  return { platform: "web", userId: address, channel: "web", conversation: `web:${address}:${tab}` };
+};
 
 /** The curator's report (unanswered questions, 👎) as tables; undefined when nothing is recorded. */
 async function curationReportHtml(deps: BotDeps): Promise<string | undefined> {
   if (!deps.analytics || deps.analytics.kind === "off") return undefined;
-  const r = await runCuration({ command: "report", sinceMs: WEEK_MS }, deps);
+  const r = await adminReport(deps);
   return r.kind === "report" ? reportTablesHtml(r.report) : undefined;
 }
 
-export async function mountWeb(
-  server: BotServer,
+/** The web adapter: its routes, when the page is on (config.web.enabled). */
+export function webAdapter(config: Config, deps: BotDeps): Adapter {
+  const routes: AdapterRoute[] = [];
+  mountWeb({ route: (method, path, handler) => routes.push({ method, path, handler }) }, config, deps);
+  return { name: "web", routes, start: async () => {}, stop: async () => {} };
+}
+
+export function mountWeb(
+  server: { route(method: AdapterRoute["method"], path: string, handler: AdapterRoute["handler"]): void },
   config: Config,
   deps: BotDeps,
-): Promise<() => Promise<void>> {
-  if (!config.web.enabled) return async () => {};
-  const log = deps.log.child({ adapter: "web" });
+): void {
+  if (!config.web.enabled) return;
   const get = (r: Route) => guarded((req) => checkHost(req, config), r);
   const post = (r: Route) => guarded((req) => checkPost(req, config), r);
   const admin = (check: (req: IncomingMessage) => Verdict, r: Route) =>
@@ -94,11 +101,11 @@ export async function mountWeb(
     "GET",
     WEB_PATHS.page,
     get((_req, res) => {
-      const index = deps.store.current();
+      const w = welcome(deps);
       const page = renderPage({
-        title: index.knowledge.title,
-        version: index.knowledge.version,
-        examples: exampleQuestions(index).map((e) => presentExample(index.knowledge, e)),
+        title: w.title,
+        version: w.version,
+        examples: w.examples,
         adminNeedsToken: adminNeedsToken(config),
       });
       send(res, 200, "text/html; charset=utf-8", page);
@@ -116,14 +123,12 @@ export async function mountWeb(
       if (!body.ok) return json(res, body.status, { error: body.error });
       const question = text(body.value.question)?.trim() ?? "";
       if (question.length > MAX_QUESTION) return json(res, 400, { error: WORDING.tooLong(MAX_QUESTION) });
-      const reply = await handleText(question, askerOf(req), deps);
+      const reply = await ask(question, askerOf(req, body.value.session), deps);
       // Rate limiting (when the bot has it) is the one reply that is not a 200.
       const status = "retryAfterSeconds" in reply ? 429 : 200;
       json(res, status, {
         kind: reply.kind,
-        html: renderReplyHtml(
-          reply.kind === "answer" ? { ...reply, answer: presented(reply.answer, deps) } : reply,
-        ),
+        html: renderReplyHtml(reply),
         ...(reply.kind === "answer" ? { answer: reply.answer } : {}),
       });
     }),
@@ -138,10 +143,13 @@ export async function mountWeb(
       const factId = text(body.value.factId) ?? "";
       const question = (text(body.value.question) ?? "").slice(0, MAX_QUESTION);
       if (!factId) return json(res, 400, { error: "factId is required" });
-      const answer = handleSuggestion(factId, question, deps);
-      // A clicked suggestion is a question too: the curator's report counts it (and votes link to it).
-      const { answerId } = recordQuestion(answer, askerOf(req), deps);
-      json(res, 200, { kind: "answer", html: renderAnswerHtml(presented(answer, deps), answerId), answer });
+      const reply = askSuggestion(factId, question, askerOf(req, body.value.session), deps);
+      if (reply.kind !== "answer") return json(res, 200, { kind: reply.kind, html: renderReplyHtml(reply) });
+      json(res, 200, {
+        kind: "answer",
+        html: renderAnswerHtml(reply.answer, reply.answerId),
+        answer: reply.answer,
+      });
     }),
   );
 
@@ -151,26 +159,12 @@ export async function mountWeb(
     post(async (req, res) => {
       const body = await readJson(req);
       if (!body.ok) return json(res, body.status, { error: body.error });
-      const vote = body.value.vote;
-      if (vote !== "up" && vote !== "down") return json(res, 400, { error: 'vote must be "up" or "down"' });
-      const about = {
-        version: (text(body.value.version) ?? "").slice(0, 100),
-        status: (text(body.value.status) ?? "").slice(0, 20),
-        ...(text(body.value.factId) ? { factId: (text(body.value.factId) as string).slice(0, 200) } : {}),
-      };
-      const link = voteAbout(body.value);
-      const user = askerOf(req).userId;
-      log.info("feedback", { vote, ...about, platform: "web", user });
-      if (deps.analytics) {
-        recordVote(deps.analytics, {
-          at: deps.now?.() ?? new Date(),
-          platform: "web",
-          userId: user,
-          vote,
-          ...link,
-        });
-      }
-      json(res, 200, { ok: true, text: WORDING.thanks[vote], html: renderVotedHtml(vote, link) });
+      const choice = body.value.vote;
+      if (choice !== "up" && choice !== "down")
+        return json(res, 400, { error: 'vote must be "up" or "down"' });
+      const about = voteAbout(body.value);
+      vote({ vote: choice, ...about }, askerOf(req), deps);
+      json(res, 200, { ok: true, text: WORDING.thanks[choice], html: renderVotedHtml(choice, about) });
     }),
   );
 
@@ -180,22 +174,10 @@ export async function mountWeb(
     post(async (req, res) => {
       const body = await readJson(req);
       if (!body.ok) return json(res, body.status, { error: body.error });
-      const comment = (text(body.value.comment) ?? "").trim().slice(0, MAX_COMMENT);
-      if (!comment) return json(res, 400, { error: WORDING.comment.empty });
-      const link = voteAbout(body.value);
-      const user = askerOf(req).userId;
-      log.info("feedback comment", { platform: "web", ...link, user });
+      const said = (text(body.value.comment) ?? "").trim().slice(0, MAX_COMMENT);
+      if (!said) return json(res, 400, { error: WORDING.comment.empty });
       // Stored, never shown back on the page; the store attaches it to this person's 👎 of the answer.
-      if (deps.analytics) {
-        recordVote(deps.analytics, {
-          at: deps.now?.() ?? new Date(),
-          platform: "web",
-          userId: user,
-          vote: "down",
-          comment,
-          ...link,
-        });
-      }
+      comment({ comment: said, ...voteAbout(body.value) }, askerOf(req), deps);
       json(res, 200, {
         ok: true,
         text: WORDING.comment.thanks,
@@ -210,13 +192,13 @@ export async function mountWeb(
     admin(
       (req) => checkHost(req, config),
       async (_req, res) => {
-        const status = deps.store.status();
+        const status = adminStatus(deps);
         const report = await curationReportHtml(deps);
         json(res, 200, {
           status,
           text: describeStatus(status),
           html: statusTableHtml(status),
-          facts: factsTableHtml(deps.store.current().knowledge),
+          facts: factsTableHtml(adminKnowledge(deps)),
           ...(report ? { report } : {}),
         });
       },
@@ -228,10 +210,8 @@ export async function mountWeb(
     WEB_PATHS.reload,
     admin(
       (req) => checkPost(req, config),
-      async (_req, res) => {
-        const result = await deps.store.reload();
-        if (result.ok) log.info("knowledge reloaded (web admin)", { version: result.version, ms: result.ms });
-        else log.warn("knowledge reload refused (web admin)", { problems: result.problems.length });
+      async (req, res) => {
+        const result = await adminReload(askerOf(req), deps);
         json(res, 200, {
           ok: result.ok,
           result,
@@ -241,5 +221,4 @@ export async function mountWeb(
       },
     ),
   );
-  return async () => {};
 }

@@ -1,21 +1,25 @@
-import type { AdminCommand } from "../../bot/handle.js";
+import type { AdminCommand } from "../../bot/types.js";
+import { WORDING as SAY } from "../../bot/wording.js";
 
-/** Every sentence the web page says to people, in one place; tests assert on these. */
+/**
+ * The web page's words. Sentences every surface says come from src/bot/wording.ts (one "I don't
+ * know", one help, one apology); the page-only labels below are the page's own.
+ */
 
 export const WORDING = {
-  suggested: "I'm not sure, but this may answer it:",
-  unknown: "I don't know: nothing in the knowledge I answer from covers that.",
-  didYouMean: "Did you mean one of these?",
-  orDidYouMean: "Or did you mean one of these?",
+  suggested: SAY.suggested,
+  unknown: SAY.unknown,
+  didYouMean: SAY.didYouMean,
+  orDidYouMean: SAY.orDidYouMean,
   sources: "Quoted sources",
-  asOf: (d: string) => `As of ${d}`,
-  knowledge: "Knowledge",
-  helpful: "Helpful",
-  notHelpful: "Not helpful",
-  feedbackLabel: "Was this answer helpful?",
+  asOf: SAY.asOf,
+  knowledge: SAY.knowledge,
+  helpful: SAY.vote.helpful,
+  notHelpful: SAY.vote.notHelpful,
+  feedbackLabel: SAY.vote.question,
   thanks: {
-    up: "Thanks for the feedback!",
-    down: "Thanks for the feedback. It helps us fix the answers.",
+    up: SAY.vote.thanksUp,
+    down: SAY.vote.thanksDown,
   },
   /** The optional box a "Not helpful" vote opens (same words as Slack's and Teams'). */
   comment: {
@@ -25,16 +29,15 @@ export const WORDING = {
     thanks: "Thanks: your comment goes to the people who curate the answers.",
     empty: "Type what was wrong first, or leave the box empty.",
   },
-  help: "Ask a strategy question in your own words. I answer from a curated knowledge file and quote the sentences I rely on.",
-  examples: "Try asking:",
-  empty: "Ask me a strategy question, for example:",
-  refused: (cmd: AdminCommand) =>
-    `“${cmd}” is an admin command. On this page, use the Admin panel instead (it may ask for the admin token).`,
-  rateLimited: (s: number) => `You're asking faster than I can keep up. Please try again in ${s} s.`,
+  help: SAY.help,
+  examples: SAY.examples,
+  empty: SAY.empty,
+  refused: (cmd: AdminCommand) => SAY.refusedOnPage(cmd),
+  rateLimited: SAY.rateLimited,
   reloadOk: "Knowledge reloaded",
   reloadFailed: "Reload refused: the previous knowledge is still serving",
-  status: "Knowledge status",
-  failed: "Sorry, something went wrong while answering. Please try again in a moment.",
+  status: SAY.admin.statusTitle,
+  failed: SAY.failed,
   tooLong: (max: number) => `Please keep questions under ${max} characters.`,
   noQuestion: "Type a question first.",
   tokenNeeded: "This admin view needs the admin token (ADMIN_TOKEN).",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SeenEvents } from "../../../src/adapters/slack/dedupe.js";
+import { SeenEvents } from "../../../src/reliability/dedupe.js";
 
 describe("SeenEvents", () => {
   it("says first time once per id within the TTL, and again after it", () => {

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createLogger, type Logger } from "../../../src/log.js";
-import { type RunningBot, startBot } from "../../../src/main.js";
+import { type RunningBot, type StartOptions, startBot } from "../../../src/main.js";
 import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
 
 /** The real bot on 127.0.0.1 with Slack pointed at a FakeSlack, and correctly signed requests to it. */
@@ -51,7 +51,21 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}, slack?: FakeSlack): Promise<Harness> {
+/**
+ * Bolt answers a request no listener acknowledged after 3 s; only unreadable bodies get that far
+ * here, so tests shorten the wait (a test that proves prompt acks passes a long one instead).
+ */
+const SHORT_WAITS: StartOptions = {
+  slackUnhandledRequestTimeoutMs: 200,
+  // Retried as in production (3 times, Retry-After honoured), with short waits in between.
+  slackWebApiRetries: { retries: 3, factor: 2, minTimeout: 20, maxTimeout: 200, randomize: false },
+};
+
+export async function startHarness(
+  env: Record<string, string> = {},
+  slack?: FakeSlack,
+  options: StartOptions = SHORT_WAITS,
+): Promise<Harness> {
   const fake = slack ?? (await startFakeSlack());
   const logs: Json[] = [];
   const log: Logger = createLogger("debug", (line) => logs.push(JSON.parse(line) as Json));
@@ -68,6 +82,7 @@ export async function startHarness(env: Record<string, string> = {}, slack?: Fak
       ...env,
     },
     log,
+    options,
   );
   if (!started.ok) throw new Error(started.message);
   const base = `http://127.0.0.1:${started.bot.address.port}`;

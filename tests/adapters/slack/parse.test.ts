@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { feedbackValue, shareValue } from "../../../src/adapters/slack/actions.js";
 import {
   type BlockActionsLike,
+  isOurs,
   parseAction,
   parseCommand,
   parseCommentSubmission,
@@ -38,6 +39,8 @@ describe("parseMention", () => {
       userId: "U0001ASKER",
       channel: "C0001CHAN",
       threadTs: "1715000000.000100",
+      // Follow-ups are read per thread.
+      conversation: "slack:C0001CHAN:1715000000.000100",
     });
   });
 
@@ -60,6 +63,7 @@ describe("parseDirectMessage", () => {
       text: "what is Huawei's AI strategy?",
       userId: "U0001ASKER",
       channel: "D0001DIRECT",
+      conversation: "slack:D0001DIRECT:dm",
     });
   });
 
@@ -73,6 +77,53 @@ describe("parseDirectMessage", () => {
     expect(r.kind).toBe("ignored");
     expect(r.kind === "ignored" && r.reason).toMatch(reason);
   });
+
+  it.each([
+    ["a deleted message", "message_im_deleted", /message_deleted/],
+    ["another bot's message (bot_message)", "message_im_bot_message", /bot/],
+  ])("ignores %s", (_what, name, reason) => {
+    const r = parseDirectMessage(event(name), BOT);
+    expect(r.kind === "ignored" && r.reason).toMatch(reason);
+  });
+
+  it.each([
+    ["a message with a file (file_share)", "message_im_file_share", "what is CANN?", undefined],
+    [
+      "a thread reply sent to the DM too (thread_broadcast)",
+      "message_im_thread_broadcast",
+      "and what is CANN?",
+      "1715000100.000200",
+    ],
+  ])("answers %s: the person's words are a question", (_what, name, text, threadTs) => {
+    const q = parseDirectMessage(event(name), BOT);
+    expect(q).toMatchObject({
+      kind: "question",
+      text,
+      userId: "U0001ASKER",
+      ...(threadTs ? { threadTs } : {}),
+    });
+  });
+});
+
+describe("edited mentions", () => {
+  it("an app_mention carrying `edited` is not answered again", () => {
+    const r = parseMention(event("app_mention_edited"));
+    expect(r.kind === "ignored" && r.reason).toMatch(/edited/);
+  });
+});
+
+describe("isOurs: which requests reach a listener", () => {
+  it.each([
+    ["an event", fixture("app_mention"), true],
+    ["our slash command", fixture("slash_command"), true],
+    ["our button", fixture("block_actions"), true],
+    ["another app's slash command", fixture("foreign_slash_command"), false],
+    ["another app's button", fixture("foreign_block_actions"), false],
+    ["another app's modal", fixture("foreign_view_submission"), false],
+    ["a shortcut", fixture("foreign_shortcut"), false],
+  ])("%s: %s", (_what, body, ours) => {
+    expect(isOurs(body)).toBe(ours);
+  });
 });
 
 describe("parseCommand", () => {
@@ -84,6 +135,7 @@ describe("parseCommand", () => {
       text: "what is CANN?",
       userId: "U0001ASKER",
       channel: "C0001CHAN",
+      conversation: "slack:C0001CHAN:U0001ASKER:slash",
     });
     expect(parseCommand({ ...command, text: "" })).toMatchObject({ kind: "question", text: "" });
   });
@@ -106,6 +158,8 @@ describe("parseAction", () => {
       question: "What is CANN?",
       userId: "U0001ASKER",
       ephemeral: true,
+      // The clicked message's thread: a follow-up there reads the suggestion's answer.
+      conversation: "slack:C0001CHAN:1715000600.000700",
     });
   });
 

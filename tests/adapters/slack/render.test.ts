@@ -9,6 +9,7 @@ import {
 import { renderAnswer, renderReply, renderThanks } from "../../../src/adapters/slack/render.js";
 import { WORDING } from "../../../src/adapters/slack/wording.js";
 import type { BotReply } from "../../../src/bot/handle.js";
+import { WORDING as SAY } from "../../../src/bot/wording.js";
 import type { Answer } from "../../../src/core/types.js";
 import { ANSWERED, ANSWERED_TWO_SOURCES, HOSTILE, SUGGESTED, UNKNOWN } from "../../fixtures/slack/answers.js";
 
@@ -68,7 +69,7 @@ describe("renderAnswer", () => {
             "[1] <https://example.com/huawei-ai-strategy?utm=a&amp;b=c|Huawei AI Strategy: From Sanctions to Global AI Expansion>, paragraph 5, sentences 1-2\n" +
             "[2] Analyst note, section 2",
         },
-        { text: "Knowledge `c479c3a53313` · as of 2024-05" },
+        { text: "Knowledge `c479c3a53313` · As of 2024-05" },
       ],
     });
   });
@@ -202,7 +203,7 @@ describe("renderReply", () => {
   it("refuses admin commands politely", () => {
     const m = renderReply({ kind: "refused", command: "reload" }, { surface: "ephemeral" });
     expect(m.text).toBe(WORDING.refused("reload"));
-    expect(m.text).toMatch(/^Sorry, only the bot's admins can run `reload`/);
+    expect(m.text).toMatch(/^Sorry, only the bot's admins can run "reload"/);
   });
 
   it("reports a reload, and a refused reload with the precise error in a code block", () => {
@@ -260,7 +261,7 @@ describe("renderReply", () => {
   });
 
   it("thanks for feedback", () => {
-    expect(renderThanks("up").text).toBe("Thanks for the feedback! 👍");
+    expect(renderThanks("up").text).toBe(`${SAY.vote.thanksUp} 👍`);
     expect(renderThanks("down").text).toMatch(/^Thanks for the feedback\./);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createLogger, type Logger } from "../../../src/log.js";
-import { type RunningBot, startBot } from "../../../src/main.js";
+import { type RunningBot, type StartOptions, startBot } from "../../../src/main.js";
 
 /** Shared by the Teams HTTP tests: fixtures, a fake Bot connector, the real bot on loopback. */
 
@@ -43,7 +43,8 @@ export interface FakeConnector {
 
 /**
  * Stands in for the Bot Connector service (Teams' serviceUrl): records what the bot posts to
- * /v3/conversations/{id}/activities[/{replyToId}] (ids arrive URL-encoded) and answers like it does.
+ * /v3/conversations/{id}/activities[/{replyToId}] and what it PUTs to .../activities/{activityId}
+ * (an update in place; ids arrive URL-encoded), and answers like it does.
  */
 export async function fakeConnector(): Promise<FakeConnector> {
   const received: Recorded[] = [];
@@ -57,7 +58,8 @@ export async function fakeConnector(): Promise<FakeConnector> {
       const path = (req.url ?? "").split("?")[0] ?? "";
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
       const text = Buffer.concat(chunks).toString("utf8");
-      if (!m || req.method !== "POST") {
+      // POST sends (or replies to) an activity; PUT .../activities/{id} updates one (updateActivity).
+      if (!m || (req.method !== "POST" && !(req.method === "PUT" && m[2]))) {
         received.push({ method: req.method ?? "", conversationId: "", path, body: { unexpected: text } });
         res.writeHead(404).end();
         return;
@@ -109,11 +111,14 @@ export interface StartedBot {
   logs: Record<string, unknown>[];
 }
 
-export async function startTeamsBot(env: Record<string, string>): Promise<StartedBot> {
+/** Replies to the connector retried as in production (3 times, Retry-After honoured), with short waits. */
+const SHORT_WAITS: StartOptions = { teamsRetries: { retries: 3, baseDelayMs: 20, maxDelayMs: 2_000 } };
+
+export async function startTeamsBot(env: Record<string, string>, options = SHORT_WAITS): Promise<StartedBot> {
   const logs: Record<string, unknown>[] = [];
   const log: Logger = createLogger("debug", (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
   // Tests that look at analytics pass ANALYTICS=on with a temporary DATA_DIR; the rest write nothing.
-  const started = await startBot({ HOST: "127.0.0.1", PORT: "0", ANALYTICS: "off", ...env }, log);
+  const started = await startBot({ HOST: "127.0.0.1", PORT: "0", ANALYTICS: "off", ...env }, log, options);
   if (!started.ok) throw new Error(started.message);
   return { bot: started.bot, base: `http://127.0.0.1:${started.bot.address.port}`, logs };
 }

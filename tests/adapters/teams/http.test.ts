@@ -213,36 +213,21 @@ describe("Teams over HTTP (local mode)", () => {
     );
   });
 
-  it("acknowledges feedback and logs it", async () => {
-    const incoming = activity("card-feedback");
+  it("acknowledges feedback in a personal chat and logs it", async () => {
+    const personal = fixture("personal-message").conversation;
+    const incoming = activity("card-feedback", { conversation: personal });
     await send(incoming);
     expect(((await onlyReply()).body as Json).text).toBe(WORDING.thanksUp);
     const line = started.logs.find((l) => l.msg === "feedback");
-    expect(line).toMatchObject({ level: "info", feedback: "up", factId: "cann-cuda-alternative", user: ADA });
+    expect(line).toMatchObject({ level: "info", vote: "up", factId: "cann-cuda-alternative", user: ADA });
   });
 });
 
 describe("Teams endpoint refuses bad requests cleanly", () => {
-  it("413 for a body over 1 MB", async () => {
-    const big = JSON.stringify({ ...activity("personal-message"), text: "x".repeat(1_100_000) });
-    const res = await post(started.base, big);
-    expect(res.status).toBe(413);
-  });
-
   it("400 for malformed JSON", async () => {
     const res = await post(started.base, "{ not json");
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: "malformed JSON" });
-  });
-
-  it("400 for JSON that is not an activity", async () => {
-    expect((await post(started.base, [1, 2])).status).toBe(400);
-    expect((await post(started.base, { text: "no type" })).status).toBe(400);
-  });
-
-  it("415 for a body that is not JSON", async () => {
-    const res = await post(started.base, "hello", { "content-type": "text/plain" });
-    expect(res.status).toBe(415);
   });
 
   it("200 and no reply for activities of the wrong shape: never a 5xx", async () => {
@@ -253,7 +238,7 @@ describe("Teams endpoint refuses bad requests cleanly", () => {
     ]) {
       expect((await post(started.base, { ...body, serviceUrl: connector.url })).status).toBe(200);
     }
-    expect(started.logs.some((l) => l.msg === "teams turn failed")).toBe(false);
+    expect(started.logs.filter((l) => l.msg === "teams turn failed")).toEqual([]);
     expect(connector.received).toEqual([]);
   });
 

@@ -15,7 +15,13 @@ describe("parseActivity", () => {
     expect(parse("channel-mention")).toEqual({
       kind: "question",
       text: "What is CANN?",
-      asker: { platform: "teams", userId: ADA, channel: "channel" },
+      asker: {
+        platform: "teams",
+        userId: ADA,
+        channel: "channel",
+        // Follow-ups are read per Teams conversation (a channel thread has its own id).
+        conversation: "teams:19:fakechannel0000000000000000000000@thread.tacv2;messageid=1736936430123",
+      },
       scope: "channel",
     });
   });
@@ -116,7 +122,7 @@ describe("parseActivity", () => {
     expect(parseActivity(emulator, strip)).toEqual({
       kind: "question",
       text: "hello",
-      asker: { platform: "teams", userId: "emulator-user-1", channel: "dm" },
+      asker: { platform: "teams", userId: "emulator-user-1", channel: "dm", conversation: "teams:conv-1" },
       scope: "personal",
     });
   });
