@@ -1,7 +1,9 @@
 import type { CurationReport } from "../analytics/report.js";
 import type { AnalyticsStore, ChannelKind } from "../analytics/types.js";
 
+export type { CurationReport, QuestionGroupReport } from "../analytics/report.js";
 export type { ChannelKind } from "../analytics/types.js";
+export type { Knowledge } from "../core/knowledge.js";
 export type { ReloadResult, StoreStatus } from "../knowledge/store.js";
 
 import type { Answer } from "../core/types.js";

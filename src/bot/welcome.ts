@@ -1,6 +1,10 @@
 import { exampleQuestions } from "../core/examples.js";
 import type { Answer } from "../core/types.js";
 import { presentExample, presentQuestion } from "../knowledge/presentable.js";
+
+/** Renderers tidy any question they show as a button (idempotent after presented()). */
+export { tidyQuestion } from "../knowledge/presentable.js";
+
 import type { BotDeps, Welcome } from "./types.js";
 
 /**
@@ -19,7 +23,7 @@ export function welcome(deps: BotDeps): Welcome {
 }
 
 /** Suggestion chips and buttons show each fact's well-formed question, on every surface. */
-export function presented(a: Answer, deps: BotDeps): Answer {
+export function presented(a: Answer, deps: Pick<BotDeps, "store">): Answer {
   if (a.suggestions.length === 0) return a;
   const k = deps.store.current().knowledge;
   return {

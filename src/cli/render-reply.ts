@@ -1,21 +1,20 @@
 import { describeReport } from "../analytics/report-text.js";
 import { type BotReply, describeReload, describeStatus } from "../bot/handle.js";
+import { WORDING as SAY } from "../bot/wording.js";
 import { describeComparison } from "../knowledge/compare.js";
-import { tidyQuestion } from "../knowledge/presentable.js";
 import { renderText } from "./render-text.js";
 
 /**
- * A BotReply as terminal text, for the chat. Its sentences are the web page's (a test keeps them the
- * same as src/adapters/web/wording.ts; the CLI may not import an adapter), so the terminal says what
- * every other surface says.
+ * A BotReply as terminal text, for the chat. Its sentences are every surface's (src/bot/wording.ts),
+ * so the terminal says what Slack, Teams and the web page say.
  */
 
 export const WORDING = {
-  help: "Ask a strategy question in your own words. I answer from a curated knowledge file and quote the sentences I rely on.",
-  examples: "Try asking:",
-  empty: "Ask me a strategy question, for example:",
-  rateLimited: (s: number) => `You're asking faster than I can keep up. Please try again in ${s} s.`,
-  failed: "Sorry, something went wrong while answering. Please try again in a moment.",
+  help: SAY.help,
+  examples: SAY.examples,
+  empty: SAY.empty,
+  rateLimited: SAY.rateLimited,
+  failed: SAY.failed,
 } as const;
 
 const examples = (label: string, list: string[]) =>
@@ -34,7 +33,7 @@ export function renderReplyText(reply: BotReply): string {
     case "answer":
       return renderText(reply.answer);
     case "help":
-      return [WORDING.help, examples(WORDING.examples, reply.examples.map(tidyQuestion)), CHAT_WORDING.help]
+      return [WORDING.help, examples(WORDING.examples, reply.examples), CHAT_WORDING.help]
         .filter(Boolean)
         .join("\n");
     case "empty":

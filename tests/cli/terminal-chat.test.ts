@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurationReport } from "../../src/analytics/report.js";
+import { WORDING as SAY } from "../../src/bot/wording.js";
 import { fixturePath } from "../knowledge/fixtures.js";
 import { runCli } from "./capture.js";
 
@@ -101,7 +102,7 @@ suite("the terminal chat beside the server", () => {
     type("\r");
     type("help\r");
     const helped = await until('"exit", "quit" or Ctrl-D ends the chat; "status" and "reload"', start);
-    expect(screen.slice(start, helped)).toContain("Ask a strategy question in your own words.");
+    expect(screen.slice(start, helped)).toContain(SAY.help);
     type("What is CANN?\r");
     await until("Huawei created CANN to support AI development within its ecosystem.", helped);
     await until("(confidence", helped);

@@ -1,6 +1,4 @@
-import type { CurationReport, QuestionGroupReport } from "../../analytics/report.js";
-import type { Knowledge } from "../../core/knowledge.js";
-import type { StoreStatus } from "../../knowledge/store.js";
+import type { CurationReport, Knowledge, QuestionGroupReport, StoreStatus } from "../../bot/types.js";
 import { escapeHtml as esc, truncate } from "./escape.js";
 import { ICON_COMMENT, ICON_OK, ICON_WARN, THUMB_DOWN, THUMB_UP } from "./icons.js";
 import { ADMIN } from "./wording-admin.js";

@@ -1,8 +1,8 @@
 import { type BotReply, describeReload, describeStatus } from "../../bot/handle.js";
 import type { ReloadResult, StoreStatus } from "../../bot/types.js";
+import { tidyQuestion } from "../../bot/welcome.js";
 import { WORDING as SAY } from "../../bot/wording.js";
 import type { Answer, Citation, Suggestion } from "../../core/types.js";
-import { tidyQuestion } from "../../knowledge/presentable.js";
 import { escapeHtml as esc, safeUrl, truncate } from "./escape.js";
 import { THUMB } from "./icons.js";
 import { WORDING } from "./wording.js";

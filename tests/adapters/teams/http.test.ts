@@ -2,6 +2,7 @@ import { Entity } from "botframework-connector/lib/connectorApi/models/mappers.j
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { plainLine, truncate } from "../../../src/adapters/teams/escape.js";
 import { WORDING } from "../../../src/adapters/teams/render.js";
+import { presented } from "../../../src/bot/welcome.js";
 import { answer } from "../../../src/core/answer.js";
 import type { Answer } from "../../../src/core/types.js";
 import {
@@ -61,7 +62,8 @@ type Json = Record<string, any>;
 
 /** What the core answers right now: the knowledge and its tuning change, the wiring must not. */
 function expected(question: string): Answer {
-  return answer(question, started.bot.store.current());
+  // Suggestions as every surface shows them: the bot layer words them (src/bot/welcome.ts).
+  return presented(answer(question, started.bot.store.current()), started.bot);
 }
 
 /** The reply carries the core's citations as Teams claims, in order, quotes as abstracts. */
