@@ -50,7 +50,7 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
   const store = new KnowledgeStore({ file: config.knowledgeFile, hashes: analytics.store });
   const first = await store.reload();
   if (!first.ok) {
-    analytics.stop();
+    await analytics.stop();
     return { ok: false, exitCode: 3, message: `${config.knowledgeFile} was refused:\n${first.message}` };
   }
   logger.info("knowledge loaded", {
@@ -84,7 +84,7 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
   } catch (e) {
     // Socket Mode and analytics are already running: stop them, or the process would hang on.
     for (const s of stops) await s();
-    analytics.stop();
+    await analytics.stop();
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     const hint =
       code === "EADDRINUSE" ? "another process uses that port: stop it or set PORT" : "check HOST and PORT";
@@ -115,7 +115,7 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
         for (const s of stops) await s();
         const drained = await server.close(config.SHUTDOWN_GRACE_SECONDS * 1000);
         if (!drained) logger.warn("shutdown grace over; requests still in flight were dropped");
-        analytics.stop();
+        await analytics.stop();
       },
     },
   };
