@@ -8,6 +8,8 @@ import { type Config, isLoopback, loadConfig } from "./config.js";
 import { KnowledgeStore } from "./knowledge/store.js";
 import { createLogger, type Logger } from "./log.js";
 import { RateLimiter } from "./reliability/rate-limit.js";
+import { startShared } from "./replicas/start.js";
+import { SharedKnowledgeStore } from "./replicas/store.js";
 import { type BotServer, createBotServer } from "./server.js";
 
 /**
@@ -46,11 +48,15 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
   }
   // Questions and feedback for the curator's report; never in the way of answering. Opened first: it
   // also keeps each source's text hash, so the first load flags sources changed since the last run.
-  const analytics = await startAnalytics(config, logger);
-  const store = new KnowledgeStore({ file: config.knowledgeFile, hashes: analytics.store });
+  // DATABASE_URL: analytics, dedupe and reloads shared by every replica (src/replicas).
+  const shared = config.DATABASE_URL ? await startShared(config.DATABASE_URL, logger) : undefined;
+  const analytics = await startAnalytics(config, logger, undefined, shared?.pool);
+  const storeOptions = { file: config.knowledgeFile, hashes: analytics.store };
+  const store = shared ? new SharedKnowledgeStore(storeOptions) : new KnowledgeStore(storeOptions);
   const first = await store.reload();
   if (!first.ok) {
     await analytics.stop();
+    await shared?.stop();
     return { ok: false, exitCode: 3, message: `${config.knowledgeFile} was refused:\n${first.message}` };
   }
   logger.info("knowledge loaded", {
@@ -70,8 +76,15 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
     log: logger,
     limiter: new RateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
     analytics: analytics.store,
+    ...(shared ? { dedupe: shared.dedupe } : {}),
   };
-  const server = createBotServer({ store, log: logger, maxInFlight: config.MAX_IN_FLIGHT });
+  if (shared && store instanceof SharedKnowledgeStore) await shared.share(store);
+  const server = createBotServer({
+    store,
+    log: logger,
+    maxInFlight: config.MAX_IN_FLIGHT,
+    ...(shared ? { health: shared.health } : {}),
+  });
   const stops: (() => Promise<void>)[] = [];
   // Adapters mount here (each adds its routes to the one server).
   stops.push(await mountSlack(server, config, deps));
@@ -85,6 +98,7 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
     // Socket Mode and analytics are already running: stop them, or the process would hang on.
     for (const s of stops) await s();
     await analytics.stop();
+    await shared?.stop();
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     const hint =
       code === "EADDRINUSE" ? "another process uses that port: stop it or set PORT" : "check HOST and PORT";
@@ -116,6 +130,7 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
         const drained = await server.close(config.SHUTDOWN_GRACE_SECONDS * 1000);
         if (!drained) logger.warn("shutdown grace over; requests still in flight were dropped");
         await analytics.stop();
+        await shared?.stop();
       },
     },
   };

@@ -51,6 +51,8 @@ export interface ServerOptions {
   log: Logger;
   /** Requests handled at once before answering 503 (0 or absent: no bound). */
   maxInFlight?: number;
+  /** More fields for /healthz (with DATABASE_URL: each replica's version, src/replicas). */
+  health?: () => Record<string, unknown>;
 }
 
 export function createBotServer(opts: ServerOptions): BotServer {
@@ -67,6 +69,7 @@ export function createBotServer(opts: ServerOptions): BotServer {
       sentences: s.sentences,
       loadedAt: s.loadedAt ?? null,
       lastReloadError: s.lastError ?? null,
+      ...opts.health?.(),
     });
   });
 

@@ -20,6 +20,8 @@ export interface PostgresOptions {
   log: Logger;
   /** Records held while the database is away (default 10 000). */
   queueMax?: number;
+  /** The replica's shared pool (src/replicas/start.ts); without it the store opens and closes its own. */
+  pool?: pg.Pool;
 }
 
 type Pending = { kind: "question"; q: QuestionRecord } | { kind: "feedback"; f: FeedbackRecord };
@@ -28,7 +30,8 @@ type Pending = { kind: "question"; q: QuestionRecord } | { kind: "feedback"; f: 
 const REPORT_DRAIN_MS = 2_000;
 
 export function openPostgresStore(opts: PostgresOptions): PostgresAnalyticsStore {
-  return new PostgresAnalyticsStore(createPool({ url: opts.url, log: opts.log }), opts);
+  const own = !opts.pool;
+  return new PostgresAnalyticsStore(opts.pool ?? createPool({ url: opts.url, log: opts.log }), opts, own);
 }
 
 export class PostgresAnalyticsStore implements AnalyticsStore {
@@ -39,6 +42,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
   constructor(
     readonly pool: pg.Pool,
     private readonly opts: Omit<PostgresOptions, "url">,
+    private readonly ownsPool = true,
   ) {
     this.queue = new WriteQueue((p) => this.write(p), {
       log: opts.log,
@@ -225,6 +229,6 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
   async close(graceMs = 2_000): Promise<void> {
     await this.queue.drained(graceMs);
     this.queue.close();
-    await this.pool.end().catch(() => undefined);
+    if (this.ownsPool) await this.pool.end().catch(() => undefined);
   }
 }

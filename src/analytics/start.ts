@@ -1,3 +1,4 @@
+import type pg from "pg";
 import type { Logger } from "../log.js";
 import { openPostgresStore } from "./postgres.js";
 import { redactUrl } from "./postgres-pool.js";
@@ -46,12 +47,13 @@ export async function enforceRetention(
   }
 }
 
-export function openAnalytics(config: AnalyticsConfig, log: Logger): AnalyticsStore {
+export function openAnalytics(config: AnalyticsConfig, log: Logger, pool?: pg.Pool): AnalyticsStore {
   if (!config.ANALYTICS) return noopStore;
   if (config.DATABASE_URL) {
     return openPostgresStore({
       url: config.DATABASE_URL,
       log,
+      ...(pool ? { pool } : {}),
       ...(config.ANALYTICS_SALT ? { salt: config.ANALYTICS_SALT } : {}),
     });
   }
@@ -74,8 +76,9 @@ export async function startAnalytics(
   config: AnalyticsConfig,
   log: Logger,
   now: () => Date = () => new Date(),
+  pool?: pg.Pool,
 ): Promise<Analytics> {
-  const store = openAnalytics(config, log);
+  const store = openAnalytics(config, log, pool);
   if (store.kind === "off") return { store, stop: async () => {} };
   await enforceRetention(store, now(), config.RETENTION_DAYS, log);
   const timer = setInterval(() => void enforceRetention(store, now(), config.RETENTION_DAYS, log), DAY_MS);

@@ -4,7 +4,9 @@ import { exampleQuestions } from "../core/examples.js";
 import type { Answer } from "../core/types.js";
 import type { KnowledgeStore, ReloadResult, StoreStatus } from "../knowledge/store.js";
 import type { Logger } from "../log.js";
+import type { Dedupe } from "../reliability/dedupe.js";
 import type { RateLimiter } from "../reliability/rate-limit.js";
+import { replicaLines } from "../replicas/summary.js";
 import {
   type CurationDeps,
   type CurationReply,
@@ -54,6 +56,8 @@ export interface BotDeps extends CurationDeps {
   log: Logger;
   /** Per-user rate limit on messages; none when absent. */
   limiter?: RateLimiter;
+  /** Delivery ids shared by every replica (DATABASE_URL); each adapter keeps its own in memory when absent. */
+  dedupe?: Dedupe;
 }
 
 /** The command word of a message ("reload", "status", "help"), if the whole message is one. */
@@ -103,7 +107,9 @@ export function handleSuggestion(factId: string, question: string, deps: BotDeps
 /** Plain-text admin reports, shared by every renderer (each wraps them in its own markup). */
 export function describeReload(r: ReloadResult): string {
   if (!r.ok) {
-    return `Reload refused; still serving ${r.serving ?? "nothing"}.\n${r.message}`;
+    return [`Reload refused; still serving ${r.serving ?? "nothing"}.`, r.message, ...replicaLines(r)].join(
+      "\n",
+    );
   }
   const list = (label: string, ids: string[]) =>
     ids.length
@@ -114,6 +120,7 @@ export function describeReload(r: ReloadResult): string {
     `${list("added", r.added)}; ${list("removed", r.removed)}; ${list("changed", r.changed)}.`,
     `${r.facts} facts, ${r.sentences} sentences.`,
     ...staleLines([], r.changedSources),
+    ...replicaLines(r),
   ].join("\n");
 }
 

@@ -1,4 +1,5 @@
 import { startBot } from "../main.js";
+import type { SharedReloadResult } from "../replicas/store.js";
 import { runChat } from "./chat.js";
 import { type CliIO, EXIT } from "./io.js";
 
@@ -43,7 +44,7 @@ export async function serveCommand(_argv: string[], io: CliIO): Promise<number> 
       .reload()
       .then((r) =>
         r.ok
-          ? bot.log.info("knowledge reloaded (SIGHUP)", { version: r.version, ms: r.ms })
+          ? bot.log.info("knowledge reloaded (SIGHUP)", { version: r.version, ms: r.ms, ...replicasOf(r) })
           : bot.log.warn("knowledge reload refused (SIGHUP)", { error: r.message }),
       );
   });
@@ -56,3 +57,6 @@ export async function serveCommand(_argv: string[], io: CliIO): Promise<number> 
   await new Promise(() => {});
   return EXIT.ok;
 }
+
+/** With DATABASE_URL, what the other replicas did with the reload. */
+const replicasOf = (r: SharedReloadResult) => (r.replicas ? { replicas: r.replicas.text } : {});

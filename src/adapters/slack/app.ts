@@ -130,11 +130,11 @@ function botAuthorize(token: string, client: () => webApi.WebClient): () => Prom
 }
 
 function listen(app: App, ctx: Ctx): void {
-  const seen = new SeenEvents();
+  const seen = ctx.deps.dedupe ?? new SeenEvents();
   // Slack redelivers an event it thinks failed with the same event_id (Events API and Socket Mode).
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && !seen.firstTime(eventId)) {
+    if (typeof eventId === "string" && !(await seen.claim(eventId))) {
       ctx.log.info("duplicate event ignored", {
         eventId,
         retryNum: context.retryNum,

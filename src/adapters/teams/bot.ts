@@ -63,10 +63,10 @@ export function createTeamsBot(config: Config, deps: BotDeps): TeamsBot {
   };
 
   // Checked inside the turn, so after authentication: a forged request cannot mark an id as seen.
-  const seen = new SeenEvents();
+  const seen = deps.dedupe ?? new SeenEvents();
   const turn = (log: Logger) => async (context: TurnContext) => {
     const { id, conversation } = context.activity;
-    if (id && !seen.firstTime(`${conversation?.id ?? ""}\u0000${id}`)) {
+    if (id && !(await seen.claim(`${conversation?.id ?? ""}\u0000${id}`))) {
       log.info("duplicate activity ignored", { activityId: id });
       return;
     }
