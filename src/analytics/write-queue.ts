@@ -5,7 +5,8 @@ import { isUnavailable, safeError } from "./postgres-pool.js";
  * Analytics writes for a database that may be away: recording only queues (answering never waits),
  * one writer drains the queue in order. While the database is unreachable the queue holds up to
  * `max` records and retries every `retryMs`; past that, new records are dropped. Each outage logs one
- * line when it starts, one if records start being dropped, and one when writing resumes.
+ * line when it starts, one if records start being dropped, one when writing resumes (with how many
+ * were dropped) and one when the queue is empty again after drops.
  */
 
 export interface WriteQueueOptions {
@@ -22,7 +23,9 @@ export class WriteQueue<T> {
   private readonly retryMs: number;
   private running = false;
   private closed = false;
-  private outage: { since: number; dropped: number } | undefined;
+  private outage: { since: number } | undefined;
+  /** Records dropped on a full queue since the last time it was written empty. */
+  private dropped = 0;
   private failures = 0;
   private idle: (() => void)[] = [];
   private wake: (() => void) | undefined;
@@ -47,8 +50,8 @@ export class WriteQueue<T> {
   push(item: T): void {
     if (this.closed) return;
     if (this.items.length >= this.max) {
-      if (this.outage && this.outage.dropped++ === 0) {
-        this.opts.log.warn("analytics: write queue full; dropping records until PostgreSQL is back", {
+      if (this.dropped++ === 0) {
+        this.opts.log.warn("analytics: write queue full; dropping records until it drains", {
           queued: this.items.length,
         });
       }
@@ -97,7 +100,7 @@ export class WriteQueue<T> {
           continue;
         }
         if (!this.outage) {
-          this.outage = { since: Date.now(), dropped: 0 };
+          this.outage = { since: Date.now() };
           this.opts.log.warn("analytics: PostgreSQL unavailable; buffering records until it is back", {
             error: safeError(error),
             queued: this.items.length,
@@ -114,17 +117,20 @@ export class WriteQueue<T> {
       }
     }
     this.running = false;
-    if (this.items.length === 0) for (const done of this.idle.splice(0)) done();
+    if (this.items.length > 0) return;
+    if (this.dropped > 0) this.opts.log.info("analytics: write queue drained", { dropped: this.dropped });
+    this.dropped = 0;
+    for (const done of this.idle.splice(0)) done();
   }
 
   private recovered(): void {
     if (!this.outage) return;
-    const { since, dropped } = this.outage;
+    const { since } = this.outage;
     this.outage = undefined;
     this.opts.log.info("analytics: PostgreSQL back; writing buffered records", {
       outageMs: Date.now() - since,
       queued: this.items.length,
-      dropped,
+      dropped: this.dropped,
     });
   }
 }
