@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +12,18 @@ import pg from "pg";
  * Without the binaries the suites skip with a message, except in CI (CI=true), where they fail.
  */
 
-const BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
+/** PG_BIN, else the newest Debian server version installed under /usr/lib/postgresql. */
+function findBin(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const root = "/usr/lib/postgresql";
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, "bin", "pg_ctl")))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return join(root, versions[0] ?? "15", "bin");
+}
+const BIN = findBin();
 export const PG_AVAILABLE = existsSync(join(BIN, "pg_ctl"));
 export const PG_SKIP_REASON = PG_AVAILABLE
   ? undefined
