@@ -28,8 +28,9 @@ export function createPool(opts: PoolOptions): pg.Pool {
     statement_timeout: QUERY_TIMEOUT_MS,
     application_name: "strategy-bot",
   });
-  // An idle connection dropped by a restarting server emits here; unhandled it would end the process.
-  pool.on("error", (error) => opts.log.warn("postgres: idle connection lost", { error: safeError(error) }));
+  // An idle connection dropped by a restarting server emits here (once per pooled connection); unhandled
+  // it would end the process. Debug only: the analytics queue and dedupe each log an outage once.
+  pool.on("error", (error) => opts.log.debug("postgres: idle connection lost", { error: safeError(error) }));
   return pool;
 }
 
