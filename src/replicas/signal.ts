@@ -176,7 +176,8 @@ export class ReplicaSignal {
     client.on("end", () => this.drop(client));
     client.on("notification", (m) => {
       if (m.channel !== CHANNEL || !m.payload) return;
-      void this.onNotice(JSON.parse(m.payload) as Notice);
+      const notice = parseNotice(m.payload);
+      if (notice) void this.onNotice(notice);
     });
     try {
       await client.connect();
@@ -194,7 +195,7 @@ export class ReplicaSignal {
     const r = await this.opts.pool.query<{ value: string }>(
       "SELECT value FROM settings WHERE key = 'last_reload'",
     );
-    const last = r.rows[0] ? (JSON.parse(r.rows[0].value) as Notice) : undefined;
+    const last = r.rows[0] ? parseNotice(r.rows[0].value) : undefined;
     const first = this.lastReloadId === undefined;
     if (first || !last || last.id === this.lastReloadId) {
       this.lastReloadId = last?.id ?? null;
@@ -228,5 +229,17 @@ export class ReplicaSignal {
     this.listener = undefined;
     await l?.end().catch(() => undefined);
     await this.opts.pool.query("DELETE FROM replicas WHERE id = $1", [this.id]).catch(() => undefined);
+  }
+}
+
+/** A notice from the channel; anything else sent there (by hand, by another program) is ignored. */
+function parseNotice(text: string): Notice | undefined {
+  try {
+    const n = JSON.parse(text) as Partial<Notice>;
+    return typeof n.id === "string" && typeof n.from === "string"
+      ? { id: n.id, from: n.from, version: typeof n.version === "string" ? n.version : null }
+      : undefined;
+  } catch {
+    return undefined;
   }
 }
