@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import { safeError } from "../analytics/postgres-pool.js";
 import type { Logger } from "../log.js";
@@ -51,7 +52,9 @@ export class PgDedupe implements Dedupe {
     if (!this.memory.firstTime(key)) return false;
     if (this.now() < this.downUntil) return true;
     try {
-      const r = await withTimeout(this.opts.pool.query(CLAIM, [key, this.ttlMs]), this.timeoutMs);
+      // Hashed: Teams keys hold a NUL separator (TEXT refuses it) and conversation ids can be long.
+      const row = createHash("sha256").update(key).digest("base64url");
+      const r = await withTimeout(this.opts.pool.query(CLAIM, [row, this.ttlMs]), this.timeoutMs);
       if (this.down) {
         this.down = false;
         this.opts.log.info("dedupe: PostgreSQL back; event ids shared by every replica again");
@@ -61,9 +64,12 @@ export class PgDedupe implements Dedupe {
       this.downUntil = this.now() + this.backoffMs;
       if (!this.down) {
         this.down = true;
-        this.opts.log.warn("dedupe: PostgreSQL unavailable; each replica remembers its own event ids", {
-          error: safeError(error),
-        });
+        this.opts.log.warn(
+          "dedupe: PostgreSQL failed or is unavailable; each replica remembers its own event ids until it answers again",
+          {
+            error: safeError(error),
+          },
+        );
       }
       return true;
     }
