@@ -67,7 +67,7 @@ export class ReplicaSignal {
     this.timer.unref();
   }
 
-  /** For /healthz: this replica's id and every live replica's version and refusal. */
+  /** For /healthz: this replica's id and every live replica's version and refusal (as of the last heartbeat). */
   health(): Record<string, unknown> {
     return {
       replica: this.id,
@@ -108,6 +108,7 @@ export class ReplicaSignal {
       if (!rows) return unreachable("PostgreSQL stopped answering");
       const silent = rows.filter((r) => r.reloadId !== reloadId);
       if (silent.length === 0 || Date.now() >= deadline) {
+        this.known = rows;
         const acks = rows.filter((r) => r.reloadId === reloadId);
         return summarize(
           rows.length,

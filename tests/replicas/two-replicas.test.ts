@@ -138,7 +138,13 @@ describe.skipIf(!PG_AVAILABLE)("replicas on one PostgreSQL", () => {
     const hc = await c.health();
     expect(hc.version).toBe(before);
     expect(String((hc.lastReloadError as Json).message)).toContain("c.yaml");
-    const rows = (await b.health()).replicas as Json[];
+    // Every replica's /healthz lists them all, as of its last heartbeat (every 2 s).
+    const settled = (rows: Json[]) => rows.filter((x) => x.version === version).length === 2;
+    let rows = (await b.health()).replicas as Json[];
+    for (let i = 0; i < 50 && !settled(rows); i++) {
+      await new Promise((w) => setTimeout(w, 100));
+      rows = (await b.health()).replicas as Json[];
+    }
     expect(rows).toHaveLength(3);
     expect(rows.filter((x) => x.version === version && x.refused === null)).toHaveLength(2);
     expect(rows.find((x) => x.refused)?.version).toBe(before);
