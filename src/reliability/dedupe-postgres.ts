@@ -34,6 +34,7 @@ export class PgDedupe implements Dedupe {
   private readonly now: () => number;
   private downUntil = 0;
   private down = false;
+  private warnedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly opts: PgDedupeOptions) {
     this.ttlMs = opts.ttlMs ?? 10 * 60_000;
@@ -57,20 +58,22 @@ export class PgDedupe implements Dedupe {
       const r = await withTimeout(this.opts.pool.query(CLAIM, [row, this.ttlMs]), this.timeoutMs);
       if (this.down) {
         this.down = false;
-        this.opts.log.info("dedupe: PostgreSQL back; event ids shared by every replica again");
+        this.opts.log.debug("dedupe: PostgreSQL answers again; event ids shared by every replica");
       }
       return (r.rowCount ?? 0) > 0;
     } catch (error) {
       this.downUntil = this.now() + this.backoffMs;
-      if (!this.down) {
-        this.down = true;
+      // After a restart each stale pooled connection fails once: one line a minute, not one per flap.
+      if (!this.down && this.now() - this.warnedAt > 60_000) {
+        this.warnedAt = this.now();
         this.opts.log.warn(
-          "dedupe: PostgreSQL failed or is unavailable; each replica remembers its own event ids until it answers again",
+          "dedupe: PostgreSQL failed or is unavailable; each replica remembers its own event ids",
           {
             error: safeError(error),
           },
         );
       }
+      this.down = true;
       return true;
     }
   }
