@@ -64,11 +64,17 @@ export async function migratePostgres(
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [LOCK]);
-    await client.query("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+    // Only reads when the schema is current, so `report` works with a user that may not write.
+    const table = await client.query<{ t: string | null }>("SELECT to_regclass('schema_version')::text AS t");
+    if (!table.rows[0]?.t) await client.query("CREATE TABLE schema_version (version INTEGER NOT NULL)");
     const row = await client.query<{ version: number }>("SELECT version FROM schema_version");
     const from = row.rows[0]?.version ?? 0;
+    if (from >= migrations.length) {
+      await client.query("COMMIT");
+      return { from, to: from };
+    }
     for (let v = from; v < migrations.length; v++) await client.query(migrations[v] as string);
-    const to = Math.max(from, migrations.length);
+    const to = migrations.length;
     await client.query("DELETE FROM schema_version");
     await client.query("INSERT INTO schema_version (version) VALUES ($1)", [to]);
     await client.query("COMMIT");
