@@ -132,7 +132,8 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
 
   async report(since: Date): Promise<AnalyticsSnapshot> {
     await this.queue.drained(REPORT_DRAIN_MS);
-    await this.ready();
+    // Reading needs the schema, not the salt (whose first creation writes).
+    await migratePostgres(this.pool);
     const t = since.getTime();
     const questions = await this.pool.query("SELECT * FROM questions WHERE at >= $1 ORDER BY at, seq", [t]);
     // A vote's fact is the button's, else the one the rated answer cited.

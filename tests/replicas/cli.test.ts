@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/analytics/migrations.js";
 import { PG_MIGRATIONS } from "../../src/analytics/postgres-migrations.js";
@@ -35,6 +36,22 @@ describe("strategy-bot migrate", () => {
       const again = await cli(["migrate"], { DATABASE_URL: url });
       expect(again.out).toContain("(applied 0 migrations)");
       expect(first.out + again.out).not.toContain("hunter2");
+    },
+  );
+
+  it.skipIf(!PG_AVAILABLE)(
+    "report reads with a user that may only SELECT (once the schema is there)",
+    async () => {
+      const url = await (pgs as PgServer).freshDatabase();
+      expect((await cli(["migrate"], { DATABASE_URL: url })).code).toBe(0);
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query("CREATE ROLE reader LOGIN");
+      await admin.query("GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader");
+      await admin.end();
+      const r = await cli(["report", "--json"], { DATABASE_URL: url.replace("postgres@", "reader@") });
+      expect(r).toMatchObject({ code: 0, err: "" });
+      expect(JSON.parse(r.out).totals).toMatchObject({ questions: 0 });
     },
   );
 
