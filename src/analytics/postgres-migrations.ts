@@ -61,6 +61,7 @@ export async function migratePostgres(
   migrations: readonly string[] = PG_MIGRATIONS,
 ): Promise<MigrateResult> {
   const client = await pool.connect();
+  let failed: Error | undefined;
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [LOCK]);
@@ -80,9 +81,10 @@ export async function migratePostgres(
     await client.query("COMMIT");
     return { from, to };
   } catch (e) {
+    failed = e as Error;
     await client.query("ROLLBACK").catch(() => undefined);
     throw e;
   } finally {
-    client.release();
+    client.release(failed);
   }
 }

@@ -174,6 +174,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     await this.ready();
     const t = olderThan.getTime();
     const client = await this.pool.connect();
+    let failed: Error | undefined;
     try {
       await client.query("BEGIN");
       const fb = await client.query("DELETE FROM feedback WHERE at < $1", [t]);
@@ -183,10 +184,11 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       await client.query("COMMIT");
       return (fb.rowCount ?? 0) + (q.rowCount ?? 0);
     } catch (e) {
+      failed = e as Error;
       await client.query("ROLLBACK").catch(() => undefined);
       throw e;
     } finally {
-      client.release();
+      client.release(failed);
     }
   }
 
@@ -209,6 +211,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     try {
       await this.ready();
       const client = await this.pool.connect();
+      let failed: Error | undefined;
       try {
         await client.query("BEGIN");
         await client.query("DELETE FROM source_hashes");
@@ -216,10 +219,11 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
           await client.query("INSERT INTO source_hashes (source, hash) VALUES ($1, $2)", [source, hash]);
         await client.query("COMMIT");
       } catch (e) {
+        failed = e as Error;
         await client.query("ROLLBACK").catch(() => undefined);
         throw e;
       } finally {
-        client.release();
+        client.release(failed);
       }
     } catch (error) {
       this.opts.log.error("analytics: could not record the source hashes", { error: safeError(error) });

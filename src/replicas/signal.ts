@@ -78,10 +78,25 @@ export class ReplicaSignal {
 
   async broadcast(result: ReloadResult): Promise<ReplicaSummary> {
     const notice: Notice = { id: randomUUID(), from: this.id, version: result.ok ? result.version : null };
-    const client = await this.opts.pool.connect().catch((e: unknown) => e as Error);
-    if (client instanceof Error) return unreachable(safeError(client).message);
+    this.lastReloadIdHere = notice.id;
     try {
-      this.lastReloadIdHere = notice.id;
+      await this.announce(notice);
+    } catch {
+      // Once more: after a database restart the first pooled connection used may be a dead one.
+      try {
+        await this.announce(notice);
+      } catch (e) {
+        return unreachable(safeError(e).message);
+      }
+    }
+    return this.collect(notice.id);
+  }
+
+  /** This replica's row, `settings.last_reload` and the NOTIFY, in one transaction (sent on commit). */
+  private async announce(notice: Notice): Promise<void> {
+    const client = await this.opts.pool.connect();
+    let failed: Error | undefined;
+    try {
       await client.query("BEGIN");
       await this.writeRow(client, notice.id);
       await client.query(
@@ -92,12 +107,13 @@ export class ReplicaSignal {
       await client.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(notice)]);
       await client.query("COMMIT");
     } catch (e) {
+      failed = e as Error;
       await client.query("ROLLBACK").catch(() => undefined);
-      return unreachable(safeError(e).message);
+      throw e;
     } finally {
-      client.release();
+      // A connection that failed is discarded, not handed to the next caller.
+      client.release(failed);
     }
-    return this.collect(notice.id);
   }
 
   /** Polls the replicas table until every live replica has answered `reloadId`, or the wait ends. */
