@@ -43,7 +43,7 @@ export interface HttpOptions {
 
 const SECRET = "bench-signing-secret";
 
-class LoadProcess {
+export class LoadProcess {
   private child: ChildProcess = fork(new URL("./load.ts", import.meta.url), [], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],

@@ -1,4 +1,5 @@
 import type { HttpReport } from "./http.js";
+import type { PgBenchReport } from "./postgres.js";
 import type { ReloadRow } from "./reload.js";
 import type { EngineRow } from "./retrieval.js";
 
@@ -29,6 +30,8 @@ export interface BenchReport {
   sizes: SizeReport[];
   reload?: ReloadRow;
   http: HttpReport;
+  /** DATABASE_URL vs SQLite, and a PostgreSQL outage under load (bench/postgres.ts). */
+  postgres?: PgBenchReport;
   targets: { target: string; value: string; met: boolean }[];
 }
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { EvalQuestion } from "../src/core/evaluate.js";
 import { collectDocs, knowledgeOf, sentenceCount } from "./corpus.js";
 import { measureHttp } from "./http.js";
+import { measurePostgres, pgTable } from "./postgres.js";
 import { makeQuestions } from "./questions.js";
 import { measureReload } from "./reload.js";
 import {
@@ -107,6 +108,16 @@ async function main(): Promise<void> {
       })
     : ({ status: "skipped", reason: "no 10k knowledge file" } as const);
 
+  log("PostgreSQL vs SQLite, and a PostgreSQL outage under load...");
+  const postgres = mid
+    ? await measurePostgres({
+        knowledgeFile: mid.path,
+        questions: mid.questions.map((q) => q.question),
+        ...plan.http,
+        outageSeconds: 10,
+      })
+    : ({ status: "skipped", reason: "no 10k knowledge file" } as const);
+
   const report: BenchReport = {
     startedAt,
     mode: quick ? "quick" : "full",
@@ -122,6 +133,7 @@ async function main(): Promise<void> {
     sizes,
     ...(reload ? { reload } : {}),
     http,
+    postgres,
     targets: targetsOf(sizes, reload),
   };
   const out = join(RESULTS, `${startedAt.replace(/[:.]/g, "-")}.json`);
@@ -143,6 +155,8 @@ function print(r: BenchReport, out: string): void {
     r.reload ? reloadTable(r.reload) : "",
     "",
     httpTable(r.http),
+    "",
+    r.postgres ? pgTable(r.postgres) : "",
     "",
     targetsTable(r.targets),
     "",

@@ -82,6 +82,11 @@ export const envSchema = z
     RETENTION_DAYS: z
       .preprocess((v) => (v === "" || v === undefined ? "90" : v), z.coerce.number().int().min(1).max(3650))
       .describe("days questions and feedback are kept, 1-3650"),
+    DATABASE_URL: optionalText
+      .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), "must start with postgres://")
+      .describe(
+        "postgres://user:password@host:5432/db: analytics, event dedupe and reloads shared by every replica (unset: SQLite in DATA_DIR, per process)",
+      ),
     LOG_LEVEL: z
       .enum(["debug", "info", "warn", "error"])
       .default("info")

@@ -12,6 +12,8 @@ import { type Config, isLoopback, loadConfig } from "./config.js";
 import { KnowledgeStore } from "./knowledge/store.js";
 import { createLogger, type Logger } from "./log.js";
 import { RateLimiter } from "./reliability/rate-limit.js";
+import { startShared } from "./replicas/start.js";
+import { SharedKnowledgeStore } from "./replicas/store.js";
 import { type BotServer, createBotServer } from "./server.js";
 
 /**
@@ -64,11 +66,15 @@ export async function startBot(
   }
   // Questions and feedback for the curator's report; never in the way of answering. Opened first: it
   // also keeps each source's text hash, so the first load flags sources changed since the last run.
-  const analytics = await startAnalytics(config, logger);
-  const store = new KnowledgeStore({ file: config.knowledgeFile, hashes: analytics.store });
+  // DATABASE_URL: analytics, dedupe and reloads shared by every replica (src/replicas).
+  const shared = config.DATABASE_URL ? await startShared(config.DATABASE_URL, logger) : undefined;
+  const analytics = await startAnalytics(config, logger, undefined, shared?.pool);
+  const storeOptions = { file: config.knowledgeFile, hashes: analytics.store };
+  const store = shared ? new SharedKnowledgeStore(storeOptions) : new KnowledgeStore(storeOptions);
   const first = await store.reload();
   if (!first.ok) {
-    analytics.stop();
+    await analytics.stop();
+    await shared?.stop();
     return { ok: false, exitCode: 3, message: `${config.knowledgeFile} was refused:\n${first.message}` };
   }
   logger.info("knowledge loaded", {
@@ -88,8 +94,16 @@ export async function startBot(
     log: logger,
     limiter: new RateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
     analytics: analytics.store,
+    ...(shared ? { deliveries: shared.dedupe } : {}),
   });
-  const server = createBotServer({ health: healthOf(store), log: logger, maxInFlight: config.MAX_IN_FLIGHT });
+  if (shared && store instanceof SharedKnowledgeStore) await shared.share(store);
+  const health = healthOf(store);
+  const server = createBotServer({
+    // Several replicas: /healthz adds every replica's version and refusal (src/replicas).
+    health: shared ? () => ({ ...health(), ...shared.health() }) : health,
+    log: logger,
+    maxInFlight: config.MAX_IN_FLIGHT,
+  });
   // Each adapter gets its own slice of the configuration and the bot layer; its routes join the one server.
   const slackWait = options.slackUnhandledRequestTimeoutMs;
   const adapters: Adapter[] = [
@@ -115,7 +129,8 @@ export async function startBot(
   } catch (e) {
     // Socket Mode and analytics are already running: stop them, or the process would hang on.
     for (const s of stops) await s();
-    analytics.stop();
+    await analytics.stop();
+    await shared?.stop();
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     const hint =
       code === "EADDRINUSE" ? "another process uses that port: stop it or set PORT" : "check HOST and PORT";
@@ -147,7 +162,8 @@ export async function startBot(
         for (const s of stops) await s();
         const drained = await server.close(config.SHUTDOWN_GRACE_SECONDS * 1000);
         if (!drained) logger.warn("shutdown grace over; requests still in flight were dropped");
-        analytics.stop();
+        await analytics.stop();
+        await shared?.stop();
       },
     },
   };

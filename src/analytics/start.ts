@@ -1,4 +1,7 @@
+import type pg from "pg";
 import type { Logger } from "../log.js";
+import { openPostgresStore } from "./postgres.js";
+import { redactUrl } from "./postgres-pool.js";
 import { openSqliteStore } from "./sqlite.js";
 import { type AnalyticsStore, noopStore } from "./types.js";
 
@@ -6,6 +9,7 @@ import { type AnalyticsStore, noopStore } from "./types.js";
  * Opens the analytics store the configuration asks for and enforces retention: on start and then
  * once a day. A database that cannot be opened (read-only or missing directory, a corrupt file) is
  * logged and replaced by the no-op store: the bot answers without recording rather than not at all.
+ * With DATABASE_URL the store is PostgreSQL's, shared by every replica (it connects lazily).
  */
 
 export interface AnalyticsConfig {
@@ -13,11 +17,12 @@ export interface AnalyticsConfig {
   DATA_DIR: string;
   ANALYTICS_SALT?: string | undefined;
   RETENTION_DAYS: number;
+  DATABASE_URL?: string | undefined;
 }
 
 export interface Analytics {
   store: AnalyticsStore;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,8 +47,16 @@ export async function enforceRetention(
   }
 }
 
-export function openAnalytics(config: AnalyticsConfig, log: Logger): AnalyticsStore {
+export function openAnalytics(config: AnalyticsConfig, log: Logger, pool?: pg.Pool): AnalyticsStore {
   if (!config.ANALYTICS) return noopStore;
+  if (config.DATABASE_URL) {
+    return openPostgresStore({
+      url: config.DATABASE_URL,
+      log,
+      ...(pool ? { pool } : {}),
+      ...(config.ANALYTICS_SALT ? { salt: config.ANALYTICS_SALT } : {}),
+    });
+  }
   try {
     return openSqliteStore({
       dir: config.DATA_DIR,
@@ -63,18 +76,22 @@ export async function startAnalytics(
   config: AnalyticsConfig,
   log: Logger,
   now: () => Date = () => new Date(),
+  pool?: pg.Pool,
 ): Promise<Analytics> {
-  const store = openAnalytics(config, log);
-  if (store.kind === "off") return { store, stop: () => {} };
+  const store = openAnalytics(config, log, pool);
+  if (store.kind === "off") return { store, stop: async () => {} };
   await enforceRetention(store, now(), config.RETENTION_DAYS, log);
   const timer = setInterval(() => void enforceRetention(store, now(), config.RETENTION_DAYS, log), DAY_MS);
   timer.unref();
-  log.info("analytics recording", { dataDir: config.DATA_DIR, retentionDays: config.RETENTION_DAYS });
+  const where = config.DATABASE_URL
+    ? { database: redactUrl(config.DATABASE_URL) }
+    : { dataDir: config.DATA_DIR };
+  log.info("analytics recording", { ...where, retentionDays: config.RETENTION_DAYS });
   return {
     store,
-    stop: () => {
+    stop: async () => {
       clearInterval(timer);
-      store.close();
+      await store.close();
     },
   };
 }

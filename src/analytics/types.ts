@@ -50,7 +50,7 @@ export interface AnalyticsSnapshot {
 }
 
 export interface AnalyticsStore {
-  readonly kind: "sqlite" | "off";
+  readonly kind: "sqlite" | "postgres" | "off";
   recordQuestion(q: QuestionRecord): void;
   recordFeedback(f: FeedbackRecord): void;
   report(since: Date): Promise<AnalyticsSnapshot>;
@@ -60,7 +60,8 @@ export interface AnalyticsStore {
   loadSourceHashes(): Promise<Map<string, string>>;
   /** Replaces the stored hashes with those of the knowledge now serving. */
   saveSourceHashes(hashes: ReadonlyMap<string, string>): Promise<void>;
-  close(): void;
+  /** PostgreSQL's resolves once queued records are written (briefly) and the pool is closed. */
+  close(): void | Promise<void>;
 }
 
 /** ANALYTICS=off, or a database that could not be opened: records nothing, reports nothing. */

@@ -5,6 +5,7 @@ import type { ReloadResult, StoreStatus } from "../knowledge/store.js";
 export { describeReport, reportSections } from "../analytics/report-text.js";
 export { describeComparison } from "../knowledge/compare.js";
 
+import { replicaLines } from "../replicas/summary.js";
 import { runCuration, staleLines } from "./curation.js";
 import type { Asker, BotDeps, CurationReply } from "./types.js";
 import { WORDING } from "./wording.js";
@@ -44,7 +45,7 @@ export async function adminReport(deps: BotDeps, sinceMs = WEEK_MS): Promise<Cur
 /** Plain-text admin reports, shared by every renderer (each wraps them in its own markup). */
 export function describeReload(r: ReloadResult): string {
   const say = WORDING.admin;
-  if (!r.ok) return say.reloadRefused(r.serving, r.message);
+  if (!r.ok) return [say.reloadRefused(r.serving, r.message), ...replicaLines(r)].join("\n");
   const list = (ids: string[]) =>
     ids.length ? `${ids.length} (${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", …" : ""})` : "0";
   return [
@@ -52,6 +53,7 @@ export function describeReload(r: ReloadResult): string {
     say.changes(list(r.added), list(r.removed), list(r.changed)),
     say.size(r.facts, r.sentences),
     ...staleLines([], r.changedSources),
+    ...replicaLines(r),
   ].join("\n");
 }
 

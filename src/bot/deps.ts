@@ -8,12 +8,13 @@ import type { BotDeps } from "./types.js";
  * (10,000 conversations, 30 minutes idle) and delivery ids already handled (10 minutes).
  */
 export function createBotDeps(
-  base: Omit<BotDeps, "conversations" | "deliveries" | "admins"> & { admins?: Iterable<string> },
+  base: Omit<BotDeps, "conversations" | "admins"> & { admins?: Iterable<string> },
 ): BotDeps {
   return {
     ...base,
     admins: new Set(base.admins ?? []),
     conversations: new Conversations(),
-    deliveries: new SeenEvents(),
+    // Several replicas pass the shared PostgreSQL dedupe; one process remembers in memory.
+    deliveries: base.deliveries ?? new SeenEvents(),
   };
 }

@@ -10,7 +10,7 @@ import type { Answer } from "../core/types.js";
 import type { PreviewResult } from "../knowledge/compare.js";
 import type { KnowledgeStore, ReloadResult, StoreStatus } from "../knowledge/store.js";
 import type { Logger } from "../log.js";
-import type { SeenEvents } from "../reliability/dedupe.js";
+import type { Dedupe } from "../reliability/dedupe.js";
 import type { RateLimiter } from "../reliability/rate-limit.js";
 import type { Conversations } from "./conversations.js";
 
@@ -95,5 +95,5 @@ export interface BotDeps {
   /** Follow-up memory per conversation; questions stand alone when absent. */
   conversations?: Conversations;
   /** Delivery ids already handled (platform retries); every delivery is new when absent. */
-  deliveries?: SeenEvents;
+  deliveries?: Dedupe;
 }

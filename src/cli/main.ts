@@ -4,6 +4,7 @@ import { chatCommand } from "./chat.js";
 import { checkCommand } from "./check.js";
 import { evalCommand } from "./eval.js";
 import { type CliIO, EXIT, quietOnClosedPipe } from "./io.js";
+import { migrateCommand } from "./migrate.js";
 import { reportCommand } from "./report.js";
 import { serveCommand } from "./serve.js";
 
@@ -19,6 +20,7 @@ commands:
   report [--since 7d] [--json]              what people asked (unanswered first), 👎 and comments, stale facts
   eval --questions F.jsonl [--knowledge F] [--json]
                                             score questions (hit@1, hit@3, abstention, latency)
+  migrate                                   bring the analytics schema up to date (DATABASE_URL, else DATA_DIR)
   serve                                     run the bot: HTTP server for Slack and Teams (what npm start runs)
 
 The knowledge file is --knowledge, else $KNOWLEDGE_FILE, else knowledge/huawei-ai-strategy.yaml.
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   eval: evalCommand,
   serve: serveCommand,
   report: (argv, io) => reportCommand(argv, io),
+  migrate: migrateCommand,
 };
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {

@@ -1,16 +1,22 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { openPostgresStore } from "../analytics/postgres.js";
 import { buildReport, parseSince } from "../analytics/report.js";
 import { describeReport } from "../analytics/report-text.js";
 import { DB_FILE, openSqliteStore } from "../analytics/sqlite.js";
+import type { AnalyticsStore } from "../analytics/types.js";
 import { loadConfig } from "../config.js";
 import { silentLogger } from "../log.js";
 import { parseCommandArgs } from "./args.js";
 import { type CliIO, EXIT, knowledgePath, loadIndex } from "./io.js";
+import { pgFailure } from "./migrate.js";
 
 const USAGE = "usage: strategy-bot report [--since 7d] [--json] [--knowledge F]";
 
-/** The curator's digest from DATA_DIR's analytics database, against the knowledge file now on disk. */
+/**
+ * The curator's digest from the analytics database (DATABASE_URL's, shared by every replica, else
+ * DATA_DIR's), against the knowledge file now on disk.
+ */
 export async function reportCommand(
   argv: string[],
   io: CliIO,
@@ -35,21 +41,29 @@ export async function reportCommand(
     io.err(`configuration error:\n  ${cfg.problems.join("\n  ")}`);
     return EXIT.config;
   }
+  const url = cfg.config.DATABASE_URL;
   const file = join(cfg.config.DATA_DIR, DB_FILE);
-  if (!existsSync(file)) {
+  if (!url && !existsSync(file)) {
     io.err(`no analytics database at ${file}: the bot records there while it runs (ANALYTICS on, DATA_DIR)`);
     return EXIT.failure;
   }
   const path = knowledgePath(args.flags.knowledge, io);
   const index = path ? await loadIndex(path, io) : undefined;
   if (!index) return path ? EXIT.badKnowledge : EXIT.config;
-  const store = openSqliteStore({ dir: cfg.config.DATA_DIR, log: silentLogger });
+  const salt = cfg.config.ANALYTICS_SALT ? { salt: cfg.config.ANALYTICS_SALT } : {};
+  const store: AnalyticsStore = url
+    ? openPostgresStore({ url, log: silentLogger, ...salt })
+    : openSqliteStore({ dir: cfg.config.DATA_DIR, log: silentLogger });
   try {
     const at = now();
     const report = buildReport(await store.report(new Date(at.getTime() - sinceMs)), index, at);
     io.out(args.flags.json ? JSON.stringify(report, null, 2) : describeReport(report));
     return EXIT.ok;
+  } catch (error) {
+    if (!url) throw error;
+    io.err(pgFailure(url, error));
+    return EXIT.failure;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -1,6 +1,7 @@
 import { loadConfig } from "../config.js";
 import { createLogger } from "../log.js";
 import { startBot } from "../main.js";
+import type { SharedReloadResult } from "../replicas/store.js";
 import { runChat } from "./chat.js";
 import { chatLog } from "./chat-log.js";
 import { type CliIO, EXIT } from "./io.js";
@@ -52,7 +53,7 @@ export async function serveCommand(_argv: string[], io: CliIO): Promise<number> 
       .reload()
       .then((r) =>
         r.ok
-          ? bot.log.info("knowledge reloaded (SIGHUP)", { version: r.version, ms: r.ms })
+          ? bot.log.info("knowledge reloaded (SIGHUP)", { version: r.version, ms: r.ms, ...replicasOf(r) })
           : bot.log.warn("knowledge reload refused (SIGHUP)", { error: r.message }),
       );
   });
@@ -71,3 +72,6 @@ export async function serveCommand(_argv: string[], io: CliIO): Promise<number> 
   await new Promise(() => {});
   return EXIT.ok;
 }
+
+/** With DATABASE_URL, what the other replicas did with the reload. */
+const replicasOf = (r: SharedReloadResult) => (r.replicas ? { replicas: r.replicas.text } : {});

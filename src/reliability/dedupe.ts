@@ -8,7 +8,13 @@
  * (Events API docs, "Retries"). The Bot Framework channel re-posts an activity with the same id when
  * the bot's endpoint answered 5xx or timed out. Keeping ids for 10 minutes covers both.
  * A retry whose id we never saw (say the first delivery hit a restarting bot) is answered.
+ * Several replicas share one table instead (src/reliability/dedupe-postgres.ts, with DATABASE_URL).
  */
+
+/** What adapters call: true when this delivery id is new (answer it), false for a repeat (ignore it). */
+export interface Dedupe {
+  claim(key: string): Promise<boolean>;
+}
 
 export interface SeenEventsOptions {
   ttlMs?: number;
@@ -17,7 +23,7 @@ export interface SeenEventsOptions {
   now?: () => number;
 }
 
-export class SeenEvents {
+export class SeenEvents implements Dedupe {
   private readonly seen = new Map<string, number>();
   private readonly ttlMs: number;
   private readonly max: number;
@@ -38,6 +44,10 @@ export class SeenEvents {
     this.seen.delete(id);
     this.seen.set(id, now);
     return true;
+  }
+
+  async claim(id: string): Promise<boolean> {
+    return this.firstTime(id);
   }
 
   get size(): number {
