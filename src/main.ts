@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { mountSlack } from "./adapters/slack/app.js";
 import { mountTeams } from "./adapters/teams/index.js";
@@ -22,6 +23,8 @@ export interface RunningBot {
   address: AddressInfo;
   deps: BotDeps;
   log: Logger;
+  /** True when ADMIN_TOKEN was not set and config.ADMIN_TOKEN was made for this run. */
+  adminTokenGenerated: boolean;
   stop(): Promise<void>;
 }
 
@@ -32,8 +35,14 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
   if (!cfg.ok) {
     return { ok: false, exitCode: 78, message: `configuration error:\n  ${cfg.problems.join("\n  ")}` };
   }
-  const config = cfg.config;
-  const logger = log ?? createLogger(config.LOG_LEVEL);
+  // The web admin view always needs a secret (a same-host proxy makes "loopback" mean "anyone"):
+  // without ADMIN_TOKEN each start makes one, and `serve` prints a local URL that carries it.
+  const adminTokenGenerated = cfg.config.ADMIN_TOKEN === undefined;
+  const config: Config = adminTokenGenerated
+    ? { ...cfg.config, ADMIN_TOKEN: randomBytes(24).toString("base64url") }
+    : cfg.config;
+  const logger =
+    log ?? createLogger(config.LOG_LEVEL, undefined, {}, undefined, { userIds: config.LOG_USER_IDS });
   // With authentication off anyone who can reach the port could talk as any user: loopback only.
   if (!config.teams.auth && !isLoopback(config.HOST)) {
     return {
@@ -47,7 +56,12 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
   // Questions and feedback for the curator's report; never in the way of answering. Opened first: it
   // also keeps each source's text hash, so the first load flags sources changed since the last run.
   const analytics = await startAnalytics(config, logger);
-  const store = new KnowledgeStore({ file: config.knowledgeFile, hashes: analytics.store });
+  const store = new KnowledgeStore({
+    file: config.knowledgeFile,
+    hashes: analytics.store,
+    limits: config.knowledgeLimits,
+    log: logger,
+  });
   const first = await store.reload();
   if (!first.ok) {
     analytics.stop();
@@ -71,7 +85,13 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
     limiter: new RateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
     analytics: analytics.store,
   };
-  const server = createBotServer({ store, log: logger, maxInFlight: config.MAX_IN_FLIGHT });
+  const server = createBotServer({
+    store,
+    log: logger,
+    maxInFlight: config.MAX_IN_FLIGHT,
+    headersTimeoutMs: config.HEADERS_TIMEOUT_SECONDS * 1000,
+    bodyTimeoutMs: config.BODY_TIMEOUT_SECONDS * 1000,
+  });
   const stops: (() => Promise<void>)[] = [];
   // Adapters mount here (each adds its routes to the one server).
   stops.push(await mountSlack(server, config, deps));
@@ -110,6 +130,7 @@ export async function startBot(env: Record<string, string | undefined>, log?: Lo
       address,
       deps,
       log: logger,
+      adminTokenGenerated,
       stop: async () => {
         store.close();
         for (const s of stops) await s();

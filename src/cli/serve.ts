@@ -1,3 +1,4 @@
+import { asCodedError } from "../errors.js";
 import { startBot } from "../main.js";
 import { runChat } from "./chat.js";
 import { type CliIO, EXIT } from "./io.js";
@@ -20,6 +21,12 @@ export async function serveCommand(_argv: string[], io: CliIO): Promise<number> 
   io.out(
     `  web chat:    ${config.web.enabled ? `${base}/` : "off (WEB_CHAT=on, with ADMIN_TOKEN beyond loopback)"}`,
   );
+  if (config.web.enabled) {
+    // As Jupyter does: one click opens the admin view. Printed only for a token made for this run.
+    io.out(
+      `  admin:       ${bot.adminTokenGenerated ? `${base}/#token=${config.ADMIN_TOKEN}` : `${base}/#admin (ADMIN_TOKEN)`}`,
+    );
+  }
   io.out(`  health:      ${base}/healthz`);
   io.out(
     `  Slack:       ${config.slack.mode === "off" ? "off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)" : config.slack.mode === "socket" ? "Socket Mode" : `${base}/slack/events`}`,
@@ -39,14 +46,20 @@ export async function serveCommand(_argv: string[], io: CliIO): Promise<number> 
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGHUP", () => {
+    // store.reload() never rejects (a broken file is a refused reload); the catch is for the logging.
     void bot.store
       .reload()
       .then((r) =>
         r.ok
           ? bot.log.info("knowledge reloaded (SIGHUP)", { version: r.version, ms: r.ms })
           : bot.log.warn("knowledge reload refused (SIGHUP)", { error: r.message }),
-      );
+      )
+      .catch((e: unknown) => bot.log.error("SIGHUP reload failed", { error: asCodedError(e) }));
   });
+  // A promise nobody awaited that rejects is a bug: logged with its stack, and the bot keeps answering.
+  process.on("unhandledRejection", (e) =>
+    bot.log.error("unhandled rejection", { error: asCodedError(e, "unexpected") }),
+  );
 
   if (process.stdin.isTTY) {
     await runChat(() => bot.store.current(), io);

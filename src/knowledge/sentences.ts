@@ -1,3 +1,5 @@
+import { runNow, type Steps } from "../core/steps.js";
+
 /**
  * Splits a source text into paragraphs and sentences, keeping each sentence's exact text and offsets
  * so quotes can be verified against the original and cited with a locator.
@@ -66,8 +68,19 @@ export function splitParagraphs(text: string): { text: string; start: number }[]
 }
 
 export function splitSentences(text: string): SourceSentence[] {
+  return runNow(splitSentenceSteps(text, Number.POSITIVE_INFINITY)) as SourceSentence[];
+}
+
+/**
+ * splitSentences in slices (src/core/steps.ts). Stops with undefined as soon as there are more than
+ * `max` sentences, so a source of a million sentences is refused without being split whole.
+ */
+export function* splitSentenceSteps(text: string, max: number): Steps<SourceSentence[] | undefined> {
   const sentences: SourceSentence[] = [];
-  splitParagraphs(text).forEach((para, p) => {
+  const paragraphs = splitParagraphs(text);
+  for (const [p, para] of paragraphs.entries()) {
+    if (sentences.length > max) return undefined;
+    if (p % 64 === 63) yield;
     let from = 0;
     let n = 0;
     const push = (to: number) => {
@@ -89,8 +102,13 @@ export function splitSentences(text: string): SourceSentence[] {
       push(end);
       from = end;
       i = end - 1;
+      // One long paragraph is sliced too.
+      if (n % 256 === 0) {
+        if (sentences.length > max) return undefined;
+        yield;
+      }
     }
     push(para.text.length);
-  });
-  return sentences;
+  }
+  return sentences.length > max ? undefined : sentences;
 }

@@ -31,12 +31,36 @@ export function overdueFacts(k: Knowledge, now: Date): OverdueFact[] {
     .sort((a, b) => a.reviewBy.localeCompare(b.reviewBy));
 }
 
+/** Where a fact's own hash is kept in the same map as the sources' (ids never contain ":"). */
+const FACT_KEY = "fact:";
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const digest = (h: ReturnType<typeof createHash>) => h.digest("hex").slice(0, 16);
+
+/**
+ * Content hashes, linear in the text: per source, the hash of its sentences' text hashes sorted (so
+ * moving sentences changes nothing), and per curated fact (`fact:<id>`), the hash of the text it quotes.
+ */
 export function sourceHashes(k: Knowledge): Map<string, string> {
-  const texts = new Map<string, string[]>();
-  for (const s of k.sentences) texts.set(s.source, [...(texts.get(s.source) ?? []), s.text]);
-  return new Map(
-    [...texts].map(([id, t]) => [id, createHash("sha256").update(t.join("\n")).digest("hex").slice(0, 16)]),
-  );
+  const perSource = new Map<string, string[]>();
+  for (const s of k.sentences) {
+    push(perSource, s.source, digest(createHash("sha256").update(s.text)));
+  }
+  const out = new Map<string, string>();
+  for (const [id, list] of perSource)
+    out.set(id, digest(createHash("sha256").update(list.sort().join("\n"))));
+  for (const f of k.facts) {
+    if (!f.curated) continue;
+    const h = createHash("sha256");
+    for (const c of f.citations) h.update(`${c.source}\n${c.quote}\n`);
+    out.set(`${FACT_KEY}${f.id}`, digest(h));
+  }
+  return out;
 }
 
 /** Sources present in both versions whose text differs, with the new version's facts that cite them. */
@@ -45,19 +69,31 @@ export function changedSources(before: Knowledge | undefined, after: Knowledge):
 }
 
 /**
- * Sources whose text hash differs from `old` (hashes kept from an earlier load, e.g. before a restart),
- * with the facts citing them. A source absent from `old` is new, not changed.
+ * Sources whose content hash differs from `old` (hashes kept from an earlier load, e.g. before a
+ * restart). A source absent from `old` is new, not changed. The facts listed are exactly those whose
+ * quoted text changed when there are any (an edited quoted sentence); otherwise, as the change is
+ * around the quotes, every curated fact citing the source (a quote can now stand in another context).
  */
 export function changedSince(old: ReadonlyMap<string, string>, after: Knowledge): ChangedSource[] {
   const now = sourceHashes(after);
+  const citing = new Map<string, string[]>();
+  for (const f of after.facts) {
+    if (!f.curated) continue;
+    for (const source of new Set(f.citations.map((c) => c.source))) {
+      push(citing, source, f.id);
+    }
+  }
   const out: ChangedSource[] = [];
   for (const [id, hash] of now) {
+    if (id.startsWith(FACT_KEY)) continue;
     const was = old.get(id);
     if (was === undefined || was === hash) continue;
-    const facts = after.facts
-      .filter((f) => f.curated && f.citations.some((c) => c.source === id))
-      .map((f) => f.id);
-    out.push({ source: id, facts });
+    const facts = citing.get(id) ?? [];
+    const edited = facts.filter((f) => {
+      const before = old.get(`${FACT_KEY}${f}`);
+      return before !== undefined && before !== now.get(`${FACT_KEY}${f}`);
+    });
+    out.push({ source: id, facts: edited.length > 0 ? edited : facts });
   }
   return out;
 }

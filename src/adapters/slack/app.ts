@@ -13,7 +13,7 @@ import {
 import type { BotDeps } from "../../bot/handle.js";
 import type { Config } from "../../config.js";
 import type { Level, Logger } from "../../log.js";
-import type { BotServer } from "../../server.js";
+import { type BotServer, requestIdOf, sendJson } from "../../server.js";
 import { ACTION_ID_PATTERN, COMMENT_VIEW } from "./actions.js";
 import { SeenEvents } from "./dedupe.js";
 import {
@@ -27,6 +27,7 @@ import {
   type Respond,
 } from "./handlers.js";
 import { SLACK_COMMAND, SLACK_PATH } from "./parse.js";
+import { timestampAcceptable } from "./timestamp.js";
 
 /**
  * The one file that knows Bolt. Builds the Bolt app over HTTP (ExpressReceiver mounted on the bot's one
@@ -79,7 +80,14 @@ export async function mountSlack(
 
   if (receiver instanceof ExpressReceiver) {
     receiver.app.disable("x-powered-by");
-    server.route("POST", SLACK_PATH, receiver.app);
+    const express = receiver.app;
+    server.route("POST", SLACK_PATH, (req, res) => {
+      if (timestampAcceptable(req.headers["x-slack-request-timestamp"], Date.now())) return express(req, res);
+      log.warn("slack request refused: timestamp more than 5 minutes from now", {
+        requestId: requestIdOf(req),
+      });
+      sendJson(res, 401, { error: "request timestamp more than 5 minutes from now" });
+    });
     return async () => {};
   }
   // Not awaited: the HTTP server (health, Teams) should not wait on Slack being reachable.

@@ -80,7 +80,7 @@ export function createTeamsBot(config: Config, deps: BotDeps): TeamsBot {
 
   return {
     async handle(authorization, activity) {
-      const log = deps.log.child({ requestId: typeof activity.id === "string" ? activity.id : undefined });
+      const log = deps.log.child({ activityId: typeof activity.id === "string" ? activity.id : undefined });
       try {
         const invoke = await adapter.run(authorization, activity as unknown as Activity, turn(log));
         return invoke ? { status: invoke.status, body: invoke.body } : { status: 200 };

@@ -1,6 +1,8 @@
 import type { BotDeps } from "../../bot/handle.js";
 import type { Config } from "../../config.js";
 import type { BotServer } from "../../server.js";
+import { sendJson } from "../../server.js";
+import { checkPost } from "../web/access.js";
 import { createTeamsBot } from "./bot.js";
 import { allowAllEntityProperties } from "./entity-fix.js";
 import { TEAMS_PATH, teamsHandler } from "./http.js";
@@ -21,7 +23,20 @@ export async function mountTeams(
     });
   }
   const bot = createTeamsBot(config, deps);
-  server.route("POST", TEAMS_PATH, teamsHandler(bot, deps.log));
+  const handler = teamsHandler(bot, deps.log);
+  // Local mode has no authentication: refuse what a browser page could send (DNS rebinding, cross-site),
+  // exactly as the web routes do. The Bot Framework Emulator sends loopback Host and no Origin.
+  server.route(
+    "POST",
+    TEAMS_PATH,
+    config.teams.auth
+      ? handler
+      : (req, res) => {
+          const v = checkPost(req, config);
+          if (v.ok) return handler(req, res);
+          sendJson(res, v.status, { error: v.error });
+        },
+  );
   if (config.teams.auth) {
     deps.log.info("teams adapter mounted", {
       path: TEAMS_PATH,

@@ -130,6 +130,9 @@ export const CLIENT_JS = `"use strict";
     if (!r.json.html) reloadReport.textContent = r.json.error || "Something went wrong.";
     refreshStatus();
   });
+  // The admin URL serve prints: #token=… (a fragment, so the token never reaches a server log).
+  const given = /^#token=([A-Za-z0-9_-]+)$/.exec(location.hash);
+  if (given) { token = given[1]; history.replaceState(null, "", location.pathname); openAdmin(true); }
   if (location.hash === "#admin") openAdmin(true);
 })();
 `;

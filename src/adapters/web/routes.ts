@@ -13,7 +13,7 @@ import {
 import type { Config } from "../../config.js";
 import { exampleQuestions } from "../../core/examples.js";
 import type { BotServer } from "../../server.js";
-import { adminNeedsToken, checkAdmin, checkHost, checkPost, type Verdict } from "./access.js";
+import { adminNeedsToken, checkAdmin, checkHost, checkPost, clientAddress, type Verdict } from "./access.js";
 import { CLIENT_JS } from "./client.js";
 import { asset, json, readJson, send, text } from "./http.js";
 import { ICON_SVG, renderPage } from "./page.js";
@@ -58,9 +58,9 @@ const guarded =
   };
 
 /** The web has no user accounts: the rate limit, analytics and logs know an asker by address. */
-const askerOf = (req: IncomingMessage): Asker => ({
+const askerOf = (req: IncomingMessage, config: Config): Asker => ({
   platform: "web",
-  userId: req.socket.remoteAddress ?? "unknown",
+  userId: clientAddress(req, config),
   channel: "web",
 });
 
@@ -114,7 +114,7 @@ export async function mountWeb(
       if (!body.ok) return json(res, body.status, { error: body.error });
       const question = text(body.value.question)?.trim() ?? "";
       if (question.length > MAX_QUESTION) return json(res, 400, { error: WORDING.tooLong(MAX_QUESTION) });
-      const reply = await handleText(question, askerOf(req), deps);
+      const reply = await handleText(question, askerOf(req, config), deps);
       // Rate limiting (when the bot has it) is the one reply that is not a 200.
       const status = "retryAfterSeconds" in reply ? 429 : 200;
       json(res, status, {
@@ -153,7 +153,7 @@ export async function mountWeb(
         ...(text(body.value.factId) ? { factId: (text(body.value.factId) as string).slice(0, 200) } : {}),
       };
       const answerId = text(body.value.answerId);
-      const user = askerOf(req).userId;
+      const user = askerOf(req, config).userId;
       log.info("feedback", { vote, ...about, platform: "web", user });
       if (deps.analytics) {
         recordVote(deps.analytics, {
