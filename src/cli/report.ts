@@ -4,6 +4,7 @@ import { buildReport, parseSince } from "../analytics/report.js";
 import { describeReport } from "../analytics/report-text.js";
 import { DB_FILE, openSqliteStore } from "../analytics/sqlite.js";
 import { loadConfig } from "../config.js";
+import { asCodedError, shortMessage } from "../errors.js";
 import { silentLogger } from "../log.js";
 import { parseCommandArgs } from "./args.js";
 import { type CliIO, EXIT, knowledgePath, loadIndex } from "./io.js";
@@ -43,13 +44,22 @@ export async function reportCommand(
   const path = knowledgePath(args.flags.knowledge, io);
   const index = path ? await loadIndex(path, io) : undefined;
   if (!index) return path ? EXIT.badKnowledge : EXIT.config;
-  const store = openSqliteStore({ dir: cfg.config.DATA_DIR, log: silentLogger });
+  let store: ReturnType<typeof openSqliteStore> | undefined;
   try {
+    store = openSqliteStore({ dir: cfg.config.DATA_DIR, log: silentLogger });
     const at = now();
     const report = buildReport(await store.report(new Date(at.getTime() - sinceMs)), index, at);
     io.out(args.flags.json ? JSON.stringify(report, null, 2) : describeReport(report));
     return EXIT.ok;
+  } catch (e) {
+    const error = asCodedError(e, "analytics_unavailable");
+    const code = (e as { code?: unknown }).code;
+    io.err(
+      `cannot read the analytics database ${file} (${typeof code === "string" ? `${code}: ` : ""}${shortMessage(error)}): ` +
+        "if it is damaged, move it aside (the bot then starts a new, empty one)",
+    );
+    return EXIT.failure;
   } finally {
-    store.close();
+    store?.close();
   }
 }
