@@ -73,7 +73,7 @@ export function* compileSteps(
       const problem = messages.limit("sentences", `over ${limits.maxSentences}`, "maxSentences");
       return { ok: false, problems: [{ code: "limit", ...at(["sources", i, "text"]), ...problem }] };
     }
-    split.set(src.id, { quotes: new QuoteIndex(parts), offset: sentences.length });
+    split.set(src.id, { quotes: yield* QuoteIndex.build(parts), offset: sentences.length });
     for (const s of parts) {
       sentences.push({
         index: sentences.length,

@@ -59,12 +59,13 @@ function endsSentence(text: string, i: number): number | null {
 }
 
 export function splitParagraphs(text: string): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
+  return [...paragraphsOf(text)];
+}
+
+/** Lazily, so a long text is split between yields rather than in one go. */
+function* paragraphsOf(text: string): Generator<{ text: string; start: number }> {
   const re = /\S[\s\S]*?(?=\n[ \t]*\n|\s*$)/g;
-  for (const m of text.matchAll(re)) {
-    out.push({ text: m[0].trim(), start: m.index ?? 0 });
-  }
-  return out;
+  for (const m of text.matchAll(re)) yield { text: m[0].trim(), start: m.index ?? 0 };
 }
 
 export function splitSentences(text: string): SourceSentence[] {
@@ -77,8 +78,9 @@ export function splitSentences(text: string): SourceSentence[] {
  */
 export function* splitSentenceSteps(text: string, max: number): Steps<SourceSentence[] | undefined> {
   const sentences: SourceSentence[] = [];
-  const paragraphs = splitParagraphs(text);
-  for (const [p, para] of paragraphs.entries()) {
+  let p = -1;
+  for (const para of paragraphsOf(text)) {
+    p++;
     if (sentences.length > max) return undefined;
     if (p % 64 === 63) yield;
     let from = 0;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Knowledge } from "../core/knowledge.js";
+import { CHUNK, runNow, type Steps } from "../core/steps.js";
 
 /**
  * Facts that may no longer be true: past their `review_by` date, or citing a source whose text
@@ -42,24 +43,37 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
 
 const digest = (h: ReturnType<typeof createHash>) => h.digest("hex").slice(0, 16);
 
+// Hashes per Knowledge object: a reload needs them for the old version, the new one, and the keeper.
+const cache = new WeakMap<Knowledge, Map<string, string>>();
+
 /**
  * Content hashes, linear in the text: per source, the hash of its sentences' text hashes sorted (so
  * moving sentences changes nothing), and per curated fact (`fact:<id>`), the hash of the text it quotes.
  */
 export function sourceHashes(k: Knowledge): Map<string, string> {
+  return cache.get(k) ?? runNow(sourceHashSteps(k));
+}
+
+/** sourceHashes in slices (src/core/steps.ts), for reloads while serving; remembered per Knowledge. */
+export function* sourceHashSteps(k: Knowledge): Steps<Map<string, string>> {
+  const known = cache.get(k);
+  if (known) return known;
   const perSource = new Map<string, string[]>();
   for (const s of k.sentences) {
     push(perSource, s.source, digest(createHash("sha256").update(s.text)));
+    if (s.index % CHUNK === CHUNK - 1) yield;
   }
   const out = new Map<string, string>();
   for (const [id, list] of perSource)
     out.set(id, digest(createHash("sha256").update(list.sort().join("\n"))));
+  yield;
   for (const f of k.facts) {
     if (!f.curated) continue;
     const h = createHash("sha256");
     for (const c of f.citations) h.update(`${c.source}\n${c.quote}\n`);
     out.set(`${FACT_KEY}${f.id}`, digest(h));
   }
+  cache.set(k, out);
   return out;
 }
 

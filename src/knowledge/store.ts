@@ -2,13 +2,21 @@ import { type FSWatcher, watch } from "node:fs";
 import { basename, dirname } from "node:path";
 import { buildIndexSliced, type SearchIndex } from "../core/index-build.js";
 import { runKnowledgeTests } from "../core/knowledge-tests.js";
+import { runSliced } from "../core/steps.js";
 import { asCodedError, shortMessage } from "../errors.js";
 import type { Logger } from "../log.js";
 import { diffKnowledge, type KnowledgeDiff } from "./diff.js";
 import { DEFAULT_LIMITS, type KnowledgeLimits } from "./limits.js";
 import { loadKnowledgeFile, testProblems } from "./load.js";
 import { formatProblems, type KnowledgeProblem, messages } from "./problems.js";
-import { type ChangedSource, changedSince, type OverdueFact, overdueFacts, sourceHashes } from "./stale.js";
+import {
+  type ChangedSource,
+  changedSince,
+  type OverdueFact,
+  overdueFacts,
+  sourceHashes,
+  sourceHashSteps,
+} from "./stale.js";
 
 /**
  * Holds the knowledge that is serving. A reload loads, verifies and indexes the new file off to the
@@ -134,7 +142,8 @@ export class KnowledgeStore {
     const failed = testProblems(runKnowledgeTests(next), this.file);
     if (failed.length > 0) return this.refuse(failed, started);
     // Changed sources: against the knowledge that served before; on the first load, the last run's hashes.
-    const before = previous ? sourceHashes(previous) : await this.storedHashes();
+    const before = previous ? await runSliced(sourceHashSteps(previous)) : await this.storedHashes();
+    await runSliced(sourceHashSteps(next.knowledge)); // remembered: changedSince and the keeper use it
     this.index = next; // the atomic swap
     this.loadedAt = this.now();
     this.lastError = undefined;
