@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Knowledge } from "../core/knowledge.js";
-import { CHUNK, runNow, type Steps } from "../core/steps.js";
+import { runNow, type Steps } from "../core/steps.js";
 
 /**
  * Facts that may no longer be true: past their `review_by` date, or citing a source whose text
@@ -47,7 +47,7 @@ const digest = (h: ReturnType<typeof createHash>) => h.digest("hex").slice(0, 16
 const cache = new WeakMap<Knowledge, Map<string, string>>();
 
 /**
- * Content hashes, linear in the text: per source, the hash of its sentences' text hashes sorted (so
+ * Content hashes, linear in the text (plus a sort): per source, the hash of its sentences sorted (so
  * moving sentences changes nothing), and per curated fact (`fact:<id>`), the hash of the text it quotes.
  */
 export function sourceHashes(k: Knowledge): Map<string, string> {
@@ -59,14 +59,18 @@ export function* sourceHashSteps(k: Knowledge): Steps<Map<string, string>> {
   const known = cache.get(k);
   if (known) return known;
   const perSource = new Map<string, string[]>();
-  for (const s of k.sentences) {
-    push(perSource, s.source, digest(createHash("sha256").update(s.text)));
-    if (s.index % CHUNK === CHUNK - 1) yield;
-  }
-  const out = new Map<string, string>();
-  for (const [id, list] of perSource)
-    out.set(id, digest(createHash("sha256").update(list.sort().join("\n"))));
+  for (const s of k.sentences) push(perSource, s.source, s.text);
   yield;
+  const out = new Map<string, string>();
+  for (const [id, list] of perSource) {
+    // Sorted, the sentences' order does not count; one stream, not a hash object per sentence.
+    list.sort();
+    yield;
+    const h = createHash("sha256");
+    for (const [i, text] of list.entries()) h.update(i === 0 ? text : `\n${text}`);
+    out.set(id, digest(h));
+    yield;
+  }
   for (const f of k.facts) {
     if (!f.curated) continue;
     const h = createHash("sha256");
