@@ -8,7 +8,10 @@ import type { PathKey } from "./parse.js";
  * in slices (src/core/steps.ts); nesting is an explicit stack, so depth cannot overflow the call stack.
  */
 
-export type ScanResult = { duplicate?: { key: string; offset: number }; offset?: number };
+export type ScanResult = { duplicate?: { key: string; offset: number }; offsets?: Map<string, number> };
+
+/** How a path is written in `wants` and in the offsets found: its keys joined by NUL. */
+export const pathKey = (path: readonly PathKey[]) => path.map(String).join("\u0000");
 
 interface Frame {
   keys: Set<string> | undefined; // undefined for an array
@@ -34,11 +37,15 @@ function stringEnd(text: string, i: number): number {
   }
 }
 
-const atPath = (stack: Frame[], want: PathKey[]) =>
-  stack.length === want.length && stack.every((f, k) => String(f.key) === String(want[k]));
-
-/** With `want`: the offset of that value. Without: the first duplicate key, if any. */
-export function* scanJson(text: string, want?: PathKey[]): Steps<ScanResult> {
+/**
+ * With `wants` (path keys, see pathKey): the offsets of those values, in one pass. Without: the first
+ * duplicate key, if any.
+ */
+export function* scanJson(text: string, wants?: ReadonlySet<string>): Steps<ScanResult> {
+  const offsets = new Map<string, number>();
+  const maxDepth = wants
+    ? Math.max(0, ...[...wants].map((w) => (w === "" ? 0 : w.split("\u0000").length)))
+    : -1;
   const stack: Frame[] = [];
   let i = 0;
   let ops = 0;
@@ -52,7 +59,13 @@ export function* scanJson(text: string, want?: PathKey[]): Steps<ScanResult> {
     skipSpace();
     const c = text[i];
     if (state === "value") {
-      if (want && atPath(stack, want)) return { offset: i };
+      if (wants && stack.length <= maxDepth) {
+        const key = pathKey(stack.map((f) => f.key));
+        if (wants.has(key)) {
+          offsets.set(key, i);
+          if (offsets.size === wants.size) return { offsets };
+        }
+      }
       if (c === "{") {
         stack.push({ keys: new Set(), key: "" });
         i++;
@@ -85,7 +98,7 @@ export function* scanJson(text: string, want?: PathKey[]): Steps<ScanResult> {
       i = stringEnd(text, i);
       const raw = text.slice(start, i);
       const key = raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-      if (!want && top.keys?.has(key)) return { duplicate: { key, offset: start } };
+      if (!wants && top.keys?.has(key)) return { duplicate: { key, offset: start } };
       top.keys?.add(key);
       top.key = key;
       skipSpace();
@@ -93,7 +106,7 @@ export function* scanJson(text: string, want?: PathKey[]): Steps<ScanResult> {
       state = "value";
     } else {
       const top = stack[stack.length - 1];
-      if (!top) return {};
+      if (!top) return { offsets };
       i++;
       if (c === ",") {
         if (top.keys) state = "key";
@@ -107,7 +120,7 @@ export function* scanJson(text: string, want?: PathKey[]): Steps<ScanResult> {
       }
     }
   }
-  return {};
+  return { offsets };
 }
 
 /** 1-based line and column of an offset. */

@@ -1,7 +1,7 @@
 import { Composer, type CST, type Document, isNode, Lexer, LineCounter, Parser } from "yaml";
 import type { z } from "zod";
 import { runNow, type Steps } from "../core/steps.js";
-import { positionOf, scanJson } from "./json-scan.js";
+import { pathKey, positionOf, scanJson } from "./json-scan.js";
 import { DEFAULT_LIMITS, expandedLength, type KnowledgeLimits } from "./limits.js";
 import { type KnowledgeProblem, messages } from "./problems.js";
 import { type KnowledgeFile, knowledgeFileSchema } from "./schema.js";
@@ -43,7 +43,7 @@ export function* parseSteps(
       return { ok: false, problems: [{ code: "duplicate-key", ...at, ...messages.duplicateKey(dup.key) }] };
     }
     yield;
-    return validate(json.value, fileName, jsonLocate(text));
+    return yield* validateJson(json.value, text, fileName);
   }
   const doc = yield* yamlDocument(text, fileName, limits);
   if (!doc.locate) return { ok: false, problems: doc.problems };
@@ -60,24 +60,52 @@ function parseJsonFast(text: string): { value: unknown } | undefined {
   }
 }
 
-/** Positions in a JSON file: one scan per problem, remembered; past 100 problems, line 1. */
+/** A path and every path above it: where a missing key is reported (at its parent). */
+const prefixes = (path: PathKey[]) => Array.from({ length: path.length + 1 }, (_, n) => path.slice(0, n));
+
+/** Locate from offsets found by one scan: the deepest known prefix of the path. */
+function fromOffsets(text: string, offsets: ReadonlyMap<string, number>): Locate {
+  return (path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const offset = offsets.get(pathKey(path.slice(0, n)));
+      if (offset !== undefined) return positionOf(text, offset);
+    }
+    return { line: 1, column: 1 };
+  };
+}
+
+/**
+ * Positions for problems found after parsing (misquotes, duplicate ids): one scan per problem,
+ * remembered; past MAX_LOCATED problems, line 1 (each scan walks the file).
+ */
 function jsonLocate(text: string): Locate {
   const memo = new Map<string, { line: number; column: number }>();
   return (path) => {
-    const key = path.join("\u0000");
+    const key = pathKey(path);
     const known = memo.get(key);
     if (known) return known;
-    if (memo.size >= 100) return { line: 1, column: 1 };
-    let pos = { line: 1, column: 1 };
-    for (let n = path.length; n >= 0; n--) {
-      const offset = runNow(scanJson(text, path.slice(0, n))).offset;
-      if (offset !== undefined) {
-        pos = positionOf(text, offset);
-        break;
-      }
-    }
+    if (memo.size >= MAX_LOCATED) return { line: 1, column: 1 };
+    const offsets = runNow(scanJson(text, new Set(prefixes(path).map(pathKey)))).offsets ?? new Map();
+    const pos = fromOffsets(text, offsets)(path);
     memo.set(key, pos);
     return pos;
+  };
+}
+
+/** Schema problems listed per file (the rest are counted): a broken generator can make thousands. */
+const MAX_LOCATED = 20;
+
+/** JSON validation; the positions of its problems come from one sliced scan of the text. */
+function* validateJson(value: unknown, text: string, fileName: string): Steps<ParseResult> {
+  const parsed = knowledgeFileSchema.safeParse(value);
+  if (parsed.success) return { ok: true, file: parsed.data, locate: jsonLocate(text) };
+  const issues = parsed.error.issues.slice(0, MAX_LOCATED);
+  const wants = new Set(issues.flatMap((i) => prefixes(issuePath(i)).map(pathKey)));
+  yield;
+  const offsets = (yield* scanJson(text, wants)).offsets ?? new Map();
+  return {
+    ok: false,
+    problems: schemaProblems(parsed.error.issues, value, fileName, fromOffsets(text, offsets)),
   };
 }
 
@@ -173,10 +201,25 @@ function multipleDocs(second: Document.Parsed) {
 
 function validate(raw: unknown, fileName: string, locate: Locate): ParseResult {
   const parsed = knowledgeFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => schemaProblem(i, raw, fileName, locate)) };
-  }
+  if (!parsed.success)
+    return { ok: false, problems: schemaProblems(parsed.error.issues, raw, fileName, locate) };
   return { ok: true, file: parsed.data, locate };
+}
+
+const issuePath = (issue: z.core.$ZodIssue) => issue.path.filter((p): p is PathKey => typeof p !== "symbol");
+
+function schemaProblems(
+  issues: z.core.$ZodIssue[],
+  raw: unknown,
+  fileName: string,
+  locate: Locate,
+): KnowledgeProblem[] {
+  const problems = issues.slice(0, MAX_LOCATED).map((i) => schemaProblem(i, raw, fileName, locate));
+  if (issues.length > MAX_LOCATED) {
+    const more = issues.length - MAX_LOCATED;
+    problems.push({ code: "schema", file: fileName, line: 1, column: 1, ...messages.moreProblems(more) });
+  }
+  return problems;
 }
 
 function schemaProblem(
@@ -185,7 +228,7 @@ function schemaProblem(
   fileName: string,
   locate: Locate,
 ): KnowledgeProblem {
-  const path = issue.path.filter((p): p is PathKey => typeof p !== "symbol");
+  const path = issuePath(issue);
   const factId = factIdAt(raw, path);
   return {
     code: "schema",

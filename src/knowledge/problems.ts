@@ -86,6 +86,10 @@ export const messages = {
     message: `${what}: ${size}, past the limit set by ${LIMIT_VARIABLES[limit]}`,
     hint: `split the file, or raise ${LIMIT_VARIABLES[limit]} if it is meant to be this large`,
   }),
+  moreProblems: (count: number) => ({
+    message: `${count} more problem${count === 1 ? "" : "s"} of the file's structure, not listed`,
+    hint: "fix the ones above, then check the file again",
+  }),
   loadFailed: (reason: string) => ({
     message: `the file could not be loaded (${clip(reason, 200)})`,
     hint: "the knowledge that was serving keeps serving; the log has the details",
