@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Knowledge } from "../core/knowledge.js";
-import { runNow, type Steps } from "../core/steps.js";
+import { CHUNK, runNow, type Steps } from "../core/steps.js";
 
 /**
  * Facts that may no longer be true: past their `review_by` date, or citing a source whose text
@@ -35,6 +35,18 @@ export function overdueFacts(k: Knowledge, now: Date): OverdueFact[] {
 /** Where a fact's own hash is kept in the same map as the sources' (ids never contain ":"). */
 const FACT_KEY = "fact:";
 
+/** Two 32-bit FNV-1a hashes of the UTF-16 code units (different offsets), as one 53-bit number. */
+function fingerprint(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff);
+}
+
 function push(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -47,8 +59,8 @@ const digest = (h: ReturnType<typeof createHash>) => h.digest("hex").slice(0, 16
 const cache = new WeakMap<Knowledge, Map<string, string>>();
 
 /**
- * Content hashes, linear in the text (plus a sort): per source, the hash of its sentences sorted (so
- * moving sentences changes nothing), and per curated fact (`fact:<id>`), the hash of the text it quotes.
+ * Content hashes, linear in the text (plus a numeric sort): per source, a hash of its sentences'
+ * fingerprints sorted (so moving sentences changes nothing), and per curated fact (`fact:<id>`), the hash of the text it quotes.
  */
 export function sourceHashes(k: Knowledge): Map<string, string> {
   return cache.get(k) ?? runNow(sourceHashSteps(k));
@@ -58,17 +70,19 @@ export function sourceHashes(k: Knowledge): Map<string, string> {
 export function* sourceHashSteps(k: Knowledge): Steps<Map<string, string>> {
   const known = cache.get(k);
   if (known) return known;
-  const perSource = new Map<string, string[]>();
-  for (const s of k.sentences) push(perSource, s.source, s.text);
-  yield;
+  // Per sentence a 53-bit fingerprint (two 32-bit FNV-1a variants), computed in chunks; per source
+  // the fingerprints sorted as numbers (so order does not count) and hashed with SHA-256 in one go.
+  const perSource = new Map<string, number[]>();
+  for (const s of k.sentences) {
+    const list = perSource.get(s.source);
+    if (list) list.push(fingerprint(s.text));
+    else perSource.set(s.source, [fingerprint(s.text)]);
+    if (s.index % CHUNK === CHUNK - 1) yield;
+  }
   const out = new Map<string, string>();
   for (const [id, list] of perSource) {
-    // Sorted, the sentences' order does not count; one stream, not a hash object per sentence.
-    list.sort();
-    yield;
-    const h = createHash("sha256");
-    for (const [i, text] of list.entries()) h.update(i === 0 ? text : `\n${text}`);
-    out.set(id, digest(h));
+    const sorted = Float64Array.from(list).sort();
+    out.set(id, digest(createHash("sha256").update(new Uint8Array(sorted.buffer))));
     yield;
   }
   for (const f of k.facts) {
