@@ -81,7 +81,12 @@ function stallMonitor(): () => number {
   };
 }
 
-async function measureOne(dir: string, n: number, format: "yaml" | "json"): Promise<BigSourceRow> {
+async function measureOne(
+  dir: string,
+  n: number,
+  format: "yaml" | "json",
+  env: Record<string, string> = {},
+): Promise<BigSourceRow> {
   const text = bigSourceText(n);
   const path = join(dir, `big-${n}.${format}`);
   const content = knowledge(text, format);
@@ -94,7 +99,7 @@ async function measureOne(dir: string, n: number, format: "yaml" | "json"): Prom
   const stall = stallMonitor();
   const t = performance.now();
   const started = await startBot(
-    { HOST: "127.0.0.1", PORT: "0", KNOWLEDGE_FILE: path, ANALYTICS: "off", WEB_CHAT: "off" },
+    { HOST: "127.0.0.1", PORT: "0", KNOWLEDGE_FILE: path, ANALYTICS: "off", WEB_CHAT: "off", ...env },
     silentLogger,
   );
   const startMs = Math.round(performance.now() - t);
@@ -146,6 +151,9 @@ export async function measureBigSources(sizes = [40_000, 1_000_000]): Promise<Bi
         rows.push(await measureOne(dir, n, format));
         (globalThis as { gc?: () => void }).gc?.();
       }
+      // Past the size limit, the sentence limit: it stops the split at 200k sentences.
+      if (n > 200_000)
+        rows.push(await measureOne(dir, n, "json", { KNOWLEDGE_MAX_BYTES: String(256 * 2 ** 20) }));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
