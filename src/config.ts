@@ -73,10 +73,10 @@ export const envSchema = z
       "requests handled at once before the server answers 503 with Retry-After (0: no bound), 0-100000",
     ),
     HEADERS_TIMEOUT_SECONDS: count(10, 600).describe(
-      "seconds a client has to send a request's headers before the connection is cut, 1-600 (default 10)",
+      "seconds a client has to send a request's headers before the connection is cut, 0-600 (default 10, 0: no limit)",
     ),
     BODY_TIMEOUT_SECONDS: count(10, 600).describe(
-      "seconds a client has to send a request's body once its headers are in (answered 408), 1-600 (default 10)",
+      "seconds a client has to send a request's body once its headers are in (answered 408), 0-600 (default 10, 0: no limit)",
     ),
     TRUST_PROXY: flag.describe(
       "1 when a reverse proxy on this host forwards to the bot: rate limits then use X-Forwarded-For's client address",

@@ -90,7 +90,8 @@ export function createBotServer(opts: ServerOptions): BotServer {
     {
       headersTimeout,
       // Node's own backstop for the whole request; the body deadline below answers 408 first.
-      requestTimeout: headersTimeout + bodyTimeout + 1_000,
+      // (0 turns a timeout off, as in Node: then there is no backstop either.)
+      requestTimeout: headersTimeout && bodyTimeout ? headersTimeout + bodyTimeout + 1_000 : 0,
       // How often Node checks those timeouts (default 30 s: far too coarse for a few seconds).
       connectionsCheckingInterval: Math.min(1_000, headersTimeout || 1_000),
     },
