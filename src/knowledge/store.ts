@@ -148,7 +148,12 @@ export class KnowledgeStore {
     this.loadedAt = this.now();
     this.lastError = undefined;
     this.lastChangedSources = changedSince(before, next.knowledge);
-    await this.hashes?.saveSourceHashes(sourceHashes(next.knowledge)).catch(() => undefined);
+    // The swap has happened: a keeper that fails (even by throwing at once) must not turn it into a refusal.
+    try {
+      await this.hashes?.saveSourceHashes(sourceHashes(next.knowledge));
+    } catch (error) {
+      this.log?.warn("knowledge source hashes not saved", { error });
+    }
     return {
       ok: true,
       version: next.knowledge.version,
