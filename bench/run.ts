@@ -3,6 +3,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EvalQuestion } from "../src/core/evaluate.js";
+import { type BigSourceRow, bigSourceTable, measureBigSources } from "./big-source.js";
 import { collectDocs, knowledgeOf, sentenceCount } from "./corpus.js";
 import { measureHttp } from "./http.js";
 import { measurePostgres, pgTable } from "./postgres.js";
@@ -98,6 +99,9 @@ async function main(): Promise<void> {
     });
   }
 
+  log("large sources: one source of 40k sentences (YAML, JSON) and of 1M (start, stalls, /healthz)...");
+  const bigSources = await measureBigSources(quick ? [40_000] : [40_000, 1_000_000]);
+
   const mid = files.get(10_000);
   log("HTTP throughput (autocannon)...");
   const http = mid
@@ -118,7 +122,7 @@ async function main(): Promise<void> {
       })
     : ({ status: "skipped", reason: "no 10k knowledge file" } as const);
 
-  const report: BenchReport = {
+  const report: BenchReport & { bigSources: BigSourceRow[] } = {
     startedAt,
     mode: quick ? "quick" : "full",
     machine: {
@@ -134,6 +138,7 @@ async function main(): Promise<void> {
     ...(reload ? { reload } : {}),
     http,
     postgres,
+    bigSources,
     targets: targetsOf(sizes, reload),
   };
   const out = join(RESULTS, `${startedAt.replace(/[:.]/g, "-")}.json`);
@@ -141,7 +146,7 @@ async function main(): Promise<void> {
   print(report, out);
 }
 
-function print(r: BenchReport, out: string): void {
+function print(r: BenchReport & { bigSources?: BigSourceRow[] }, out: string): void {
   const m = r.machine;
   const lines = [
     `strategy-bot benchmark (${r.mode}), ${m.cpu} x${m.cores}, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}, ` +
@@ -153,6 +158,8 @@ function print(r: BenchReport, out: string): void {
     retrievalTable(r.sizes),
     "",
     r.reload ? reloadTable(r.reload) : "",
+    "",
+    r.bigSources ? bigSourceTable(r.bigSources) : "",
     "",
     httpTable(r.http),
     "",

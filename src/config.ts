@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_LIMITS, type KnowledgeLimits } from "./knowledge/limits.js";
 
 /**
  * All configuration, from environment variables, validated once at startup. A missing or malformed
@@ -52,6 +53,16 @@ export const envSchema = z
       .describe("a port number, 0-65535"),
     KNOWLEDGE_FILE: optionalText.describe("path to the knowledge file (.yaml, .yml or .json)"),
     KNOWLEDGE_WATCH: flag.describe("1 to reload the knowledge when the file changes"),
+    // Refused before expansion: a file past these costs milliseconds, not minutes (src/knowledge/limits.ts).
+    KNOWLEDGE_MAX_BYTES: count(DEFAULT_LIMITS.maxBytes, 2 ** 31).describe(
+      "largest knowledge file in bytes, and largest total text once YAML aliases are expanded (default 33554432, 32 MB)",
+    ),
+    KNOWLEDGE_MAX_ALIASES: count(DEFAULT_LIMITS.maxAliases, 1_000_000).describe(
+      "YAML alias uses (*name) allowed in the knowledge file (default 100)",
+    ),
+    KNOWLEDGE_MAX_SENTENCES: count(DEFAULT_LIMITS.maxSentences, 100_000_000).describe(
+      "sentences allowed over all sources of the knowledge file (default 200000)",
+    ),
     ADMIN_USERS: list.describe(
       "comma-separated Slack user ids and Teams AAD object ids allowed to run admin commands",
     ),
@@ -61,6 +72,16 @@ export const envSchema = z
     MAX_IN_FLIGHT: count(64, 100_000).describe(
       "requests handled at once before the server answers 503 with Retry-After (0: no bound), 0-100000",
     ),
+    HEADERS_TIMEOUT_SECONDS: count(10, 600).describe(
+      "seconds a client has to send a request's headers before the connection is cut, 0-600 (default 10, 0: no limit)",
+    ),
+    BODY_TIMEOUT_SECONDS: count(10, 600).describe(
+      "seconds a client has to send a request's body once its headers are in (answered 408), 0-600 (default 10, 0: no limit)",
+    ),
+    TRUST_PROXY: flag.describe(
+      "1 when a reverse proxy on this host forwards to the bot: rate limits then use X-Forwarded-For's client address",
+    ),
+    LOG_USER_IDS: flag.describe("1 to write user ids in the logs as they are (default: a short hash)"),
     SHUTDOWN_GRACE_SECONDS: count(10, 600).describe(
       "seconds SIGTERM waits for requests in flight before exiting, 0-600",
     ),
@@ -115,7 +136,9 @@ export const envSchema = z
       .describe("on, off or auto (auto: the web chat page at / is served when HOST is loopback)"),
     ADMIN_TOKEN: optionalText
       .refine((v) => v === undefined || v.length >= 16, "must be at least 16 characters")
-      .describe("a secret of 16+ characters that unlocks the web admin view beyond loopback"),
+      .describe(
+        "a secret of 16+ characters for the web admin view (default: a new one each start, printed with a local admin URL)",
+      ),
   })
   .superRefine((env, ctx) => {
     const slack = [env.SLACK_SIGNING_SECRET, env.SLACK_BOT_TOKEN];
@@ -172,6 +195,7 @@ export interface Config extends Env {
   teams: { auth: boolean };
   /** The web chat page: on when WEB_CHAT=on, or WEB_CHAT=auto (the default) with a loopback HOST. */
   web: { enabled: boolean };
+  knowledgeLimits: KnowledgeLimits;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -198,6 +222,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       slack: { mode: !e.SLACK_BOT_TOKEN ? "off" : e.SLACK_APP_TOKEN ? "socket" : "http" },
       teams: { auth: Boolean(e.MICROSOFT_APP_ID) },
       web: { enabled: e.WEB_CHAT === "on" || (e.WEB_CHAT === "auto" && isLoopback(e.HOST)) },
+      knowledgeLimits: {
+        maxBytes: e.KNOWLEDGE_MAX_BYTES,
+        maxAliases: e.KNOWLEDGE_MAX_ALIASES,
+        maxSentences: e.KNOWLEDGE_MAX_SENTENCES,
+      },
     },
   };
 }

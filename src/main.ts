@@ -1,8 +1,11 @@
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Adapter } from "./adapters/adapter.js";
 import { type SlackSettings, slackAdapter, slackSettings } from "./adapters/slack/app.js";
 import { teamsAdapter, teamsSettings } from "./adapters/teams/index.js";
 import type { RetryTimings } from "./adapters/teams/retry.js";
+import { checkPost } from "./adapters/web/access.js";
 import { webAdapter } from "./adapters/web/routes.js";
 import { startAnalytics } from "./analytics/start.js";
 import { createBotDeps } from "./bot/deps.js";
@@ -28,6 +31,8 @@ export interface RunningBot {
   address: AddressInfo;
   deps: BotDeps;
   log: Logger;
+  /** True when ADMIN_TOKEN was not set and config.ADMIN_TOKEN was made for this run. */
+  adminTokenGenerated: boolean;
   stop(): Promise<void>;
 }
 
@@ -52,8 +57,14 @@ export async function startBot(
   if (!cfg.ok) {
     return { ok: false, exitCode: 78, message: `configuration error:\n  ${cfg.problems.join("\n  ")}` };
   }
-  const config = cfg.config;
-  const logger = log ?? createLogger(config.LOG_LEVEL);
+  // The web admin view always needs a secret (a same-host proxy makes "loopback" mean "anyone"):
+  // without ADMIN_TOKEN each start makes one, and `serve` prints a local URL that carries it.
+  const adminTokenGenerated = cfg.config.ADMIN_TOKEN === undefined;
+  const config: Config = adminTokenGenerated
+    ? { ...cfg.config, ADMIN_TOKEN: randomBytes(24).toString("base64url") }
+    : cfg.config;
+  const logger =
+    log ?? createLogger(config.LOG_LEVEL, undefined, {}, undefined, { userIds: config.LOG_USER_IDS });
   // With authentication off anyone who can reach the port could talk as any user: loopback only.
   if (!config.teams.auth && !isLoopback(config.HOST)) {
     return {
@@ -69,7 +80,12 @@ export async function startBot(
   // DATABASE_URL: analytics, dedupe and reloads shared by every replica (src/replicas).
   const shared = config.DATABASE_URL ? await startShared(config.DATABASE_URL, logger) : undefined;
   const analytics = await startAnalytics(config, logger, undefined, shared?.pool);
-  const storeOptions = { file: config.knowledgeFile, hashes: analytics.store };
+  const storeOptions = {
+    file: config.knowledgeFile,
+    hashes: analytics.store,
+    limits: config.knowledgeLimits,
+    log: logger,
+  };
   const store = shared ? new SharedKnowledgeStore(storeOptions) : new KnowledgeStore(storeOptions);
   const first = await store.reload();
   if (!first.ok) {
@@ -103,6 +119,8 @@ export async function startBot(
     health: shared ? () => ({ ...health(), ...shared.health() }) : health,
     log: logger,
     maxInFlight: config.MAX_IN_FLIGHT,
+    headersTimeoutMs: config.HEADERS_TIMEOUT_SECONDS * 1000,
+    bodyTimeoutMs: config.BODY_TIMEOUT_SECONDS * 1000,
   });
   // Each adapter gets its own slice of the configuration and the bot layer; its routes join the one server.
   const slackWait = options.slackUnhandledRequestTimeoutMs;
@@ -115,7 +133,11 @@ export async function startBot(
       deps,
     ),
     teamsAdapter(
-      { ...teamsSettings(config), ...(options.teamsRetries ? { retries: options.teamsRetries } : {}) },
+      {
+        ...teamsSettings(config),
+        ...(options.teamsRetries ? { retries: options.teamsRetries } : {}),
+        ...(config.teams.auth ? {} : { localGuard: (req: IncomingMessage) => checkPost(req, config) }),
+      },
       deps,
     ),
     webAdapter(config, deps),
@@ -157,6 +179,7 @@ export async function startBot(
       address,
       deps,
       log: logger,
+      adminTokenGenerated,
       stop: async () => {
         store.close();
         for (const s of stops) await s();

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { asCodedError } from "./errors.js";
+import { receiveBody } from "./http-body.js";
 import type { Logger } from "./log.js";
 import { InFlight } from "./reliability/in-flight.js";
 
@@ -12,6 +14,7 @@ import { InFlight } from "./reliability/in-flight.js";
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export interface BotServer {
+  /** A GET route answers HEAD too. */
   route(method: "GET" | "POST", path: string, handler: Handler): void;
   listen(port: number, host: string): Promise<AddressInfo>;
   /**
@@ -51,7 +54,14 @@ export interface ServerOptions {
   log: Logger;
   /** Requests handled at once before answering 503 (0 or absent: no bound). */
   maxInFlight?: number;
+  /** A client that has not sent its headers by then is cut off (HEADERS_TIMEOUT_SECONDS). */
+  headersTimeoutMs?: number;
+  /** A client that has not sent its body by then, once the headers are in, gets 408 (BODY_TIMEOUT_SECONDS). */
+  bodyTimeoutMs?: number;
 }
+
+/** Slack and Bot Framework payloads are a few KB; the routes' own limits are smaller still. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createBotServer(opts: ServerOptions): BotServer {
   const routes = new Map<string, Handler>();
@@ -61,7 +71,21 @@ export function createBotServer(opts: ServerOptions): BotServer {
     sendJson(res, 200, opts.health());
   });
 
-  const http = createServer((req, res) => {
+  const headersTimeout = opts.headersTimeoutMs ?? 10_000;
+  const bodyTimeout = opts.bodyTimeoutMs ?? 10_000;
+  const http = createServer(
+    {
+      headersTimeout,
+      // Node's own backstop for the whole request; the body deadline below answers 408 first.
+      // (0 turns a timeout off, as in Node: then there is no backstop either.)
+      requestTimeout: headersTimeout && bodyTimeout ? headersTimeout + bodyTimeout + 1_000 : 0,
+      // How often Node checks those timeouts (default 30 s: far too coarse for a few seconds).
+      connectionsCheckingInterval: Math.min(1_000, headersTimeout || 1_000),
+    },
+    (req, res) => void handle(req, res),
+  );
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const requestId = assignRequestId(req);
     const started = performance.now();
@@ -73,13 +97,25 @@ export function createBotServer(opts: ServerOptions): BotServer {
       if (health) opts.log.debug("request", { ...fields, ms });
       else opts.log.info("request", { ...fields, ms });
     });
-    const handler = routes.get(`${req.method} ${path}`);
+    // HEAD is GET without the body (Node drops the body of a HEAD response itself).
+    const handler = routes.get(`${req.method === "HEAD" ? "GET" : req.method} ${path}`);
     if (!handler) {
-      const known = [...routes.keys()].some((k) => k.endsWith(` ${path}`));
-      sendJson(res, known ? 405 : 404, { error: known ? "method not allowed" : "not found" });
+      const allowed = [...routes.keys()].filter((k) => k.endsWith(` ${path}`)).map((k) => k.split(" ")[0]);
+      if (allowed.includes("GET")) allowed.push("HEAD");
+      if (allowed.length > 0) res.setHeader("allow", allowed.join(", "));
+      sendJson(res, allowed.length ? 405 : 404, {
+        error: allowed.length ? "method not allowed" : "not found",
+      });
       return;
     }
     if (!health) {
+      // The body first, then a slot: a slow sender waits on its own deadline, not in a slot.
+      const arrival = await receiveBody(req, MAX_BODY_BYTES, bodyTimeout);
+      if (!arrival.ok) {
+        res.setHeader("connection", "close");
+        if (!res.headersSent && !res.destroyed) sendJson(res, arrival.status, { error: arrival.error });
+        return;
+      }
       // Shed load rather than queue without bound; the platforms retry a 503 (Slack, Bot Framework).
       if (closing || !inFlight.tryEnter()) {
         res.setHeader("retry-after", "1");
@@ -92,11 +128,11 @@ export function createBotServer(opts: ServerOptions): BotServer {
     Promise.resolve()
       .then(() => handler(req, res))
       .catch((e: unknown) => {
-        opts.log.error("request failed", { requestId, path, error: e });
+        opts.log.error("request failed", { requestId, path, error: asCodedError(e, "request_failed") });
         if (!res.headersSent) sendJson(res, 500, { error: "internal error", requestId });
         else res.end();
       });
-  });
+  };
 
   return {
     http,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CodedError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
 
 /** Structured logs: one JSON object per line, with secrets masked however they are passed. */
@@ -58,8 +59,33 @@ describe("createLogger", () => {
       SLACK_SIGNING_SECRET: "[redacted]",
       nested: { password: "[redacted]", headers: { Authorization: "[redacted]" } },
       botToken: "[redacted]",
-      user: "U123",
     });
+  });
+
+  it("hashes user ids (the same id, the same hash) unless LOG_USER_IDS asks for them as they are", () => {
+    const { log, lines, parsed } = capture();
+    log.info("rate limited", { user: "U123", asker: { userId: "U123" } });
+    log.info("admin command", { user: "U456" });
+    expect(lines.join("\n")).not.toContain("U123");
+    const [a = {}, b = {}] = parsed();
+    expect(a.user).toMatch(/^u_[0-9a-f]{12}$/);
+    expect((a.asker as { userId: string }).userId).toBe(a.user);
+    expect(b.user).not.toBe(a.user);
+    const plain: string[] = [];
+    createLogger("info", (l) => plain.push(l), {}, clock, { userIds: true }).info("q", { user: "U123" });
+    expect(JSON.parse(plain[0] ?? "{}").user).toBe("U123");
+  });
+
+  it("logs an error with its code, stack and cause", () => {
+    const { log, parsed } = capture();
+    const cause = new Error("disk full");
+    log.error("reload failed", {
+      error: new CodedError("knowledge_load_failed", "could not load", { cause }),
+    });
+    const error = parsed()[0]?.error as Record<string, unknown>;
+    expect(error).toMatchObject({ code: "knowledge_load_failed", message: "could not load" });
+    expect(String(error.stack)).toContain("log.test.ts");
+    expect(error.cause).toMatchObject({ message: "disk full" });
   });
 
   it("redacts Slack tokens and Bearer tokens inside any string, including the message and errors", () => {

@@ -34,7 +34,11 @@ export async function runCuration(c: CurationCommand, deps: BotDeps): Promise<Cu
   const now = deps.now?.() ?? new Date();
   if (c.command === "reload-dry-run") {
     const file = deps.store.file;
-    return { kind: "dry-run", file, result: await previewFile(file, deps.store.current()) };
+    return {
+      kind: "dry-run",
+      file,
+      result: await previewFile(file, deps.store.current(), deps.store.limits),
+    };
   }
   const snapshot = await (deps.analytics?.report(new Date(now.getTime() - c.sinceMs)) ??
     Promise.resolve({ since: new Date(now.getTime() - c.sinceMs), questions: [], feedback: [] }));

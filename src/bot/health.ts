@@ -1,3 +1,4 @@
+import { publicError } from "../knowledge/public-error.js";
 import type { KnowledgeStore } from "../knowledge/store.js";
 
 /** The /healthz body: what the bot serves now. The server calls this; it never sees the store. */
@@ -11,7 +12,10 @@ export function healthOf(store: KnowledgeStore): () => Record<string, unknown> {
       curatedFacts: s.curatedFacts,
       sentences: s.sentences,
       loadedAt: s.loadedAt ?? null,
-      lastReloadError: s.lastError ?? null,
+      // Unauthenticated: short, printable, and without the server's folders.
+      lastReloadError: s.lastError
+        ? { at: s.lastError.at, message: publicError(s.lastError.message, store.file) }
+        : null,
     };
   };
 }

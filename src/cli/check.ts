@@ -1,4 +1,5 @@
 import { staleLines } from "../bot/curation.js";
+import { loadConfig } from "../config.js";
 import { buildIndex } from "../core/index-build.js";
 import { runKnowledgeTests } from "../core/knowledge-tests.js";
 import { loadKnowledgeFile, testProblems } from "../knowledge/load.js";
@@ -39,7 +40,9 @@ export async function checkCommand(
   }
   const path = knowledgePath(args.positionals[0] ?? args.flags.knowledge, io);
   if (!path) return EXIT.config;
-  const r = await loadKnowledgeFile(path);
+  // The same KNOWLEDGE_MAX_* limits the server applies (defaults when the environment is unusable).
+  const cfg = loadConfig(io.env);
+  const r = await loadKnowledgeFile(path, cfg.ok ? { limits: cfg.config.knowledgeLimits } : {});
   if (!r.ok) {
     io.err(formatProblems(r.problems));
     io.err(

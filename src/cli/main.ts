@@ -1,3 +1,4 @@
+import { shortMessage } from "../errors.js";
 import { closest } from "../knowledge/closest.js";
 import { askCommand } from "./ask.js";
 import { chatCommand } from "./chat.js";
@@ -53,7 +54,16 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     io.out(HELP);
     return EXIT.ok;
   }
-  return run(rest, io);
+  try {
+    return await run(rest, io);
+  } catch (e) {
+    // A bug or an environment failure: one line a person can act on, never a stack (exit 1).
+    const code = (e as { code?: unknown }).code;
+    io.err(
+      `strategy-bot ${command} failed: ${shortMessage(e)}${typeof code === "string" ? ` (${code})` : ""}`,
+    );
+    return EXIT.failure;
+  }
 }
 
 export function defaultIO(): CliIO {

@@ -6,6 +6,7 @@ import { describeReport } from "../analytics/report-text.js";
 import { DB_FILE, openSqliteStore } from "../analytics/sqlite.js";
 import type { AnalyticsStore } from "../analytics/types.js";
 import { loadConfig } from "../config.js";
+import { asCodedError, shortMessage } from "../errors.js";
 import { silentLogger } from "../log.js";
 import { parseCommandArgs } from "./args.js";
 import { type CliIO, EXIT, knowledgePath, loadIndex } from "./io.js";
@@ -51,19 +52,28 @@ export async function reportCommand(
   const index = path ? await loadIndex(path, io) : undefined;
   if (!index) return path ? EXIT.badKnowledge : EXIT.config;
   const salt = cfg.config.ANALYTICS_SALT ? { salt: cfg.config.ANALYTICS_SALT } : {};
-  const store: AnalyticsStore = url
-    ? openPostgresStore({ url, log: silentLogger, ...salt })
-    : openSqliteStore({ dir: cfg.config.DATA_DIR, log: silentLogger });
+  let store: AnalyticsStore | undefined;
   try {
+    store = url
+      ? openPostgresStore({ url, log: silentLogger, ...salt })
+      : openSqliteStore({ dir: cfg.config.DATA_DIR, log: silentLogger });
     const at = now();
     const report = buildReport(await store.report(new Date(at.getTime() - sinceMs)), index, at);
     io.out(args.flags.json ? JSON.stringify(report, null, 2) : describeReport(report));
     return EXIT.ok;
-  } catch (error) {
-    if (!url) throw error;
-    io.err(pgFailure(url, error));
+  } catch (e) {
+    if (url) {
+      io.err(pgFailure(url, e));
+      return EXIT.failure;
+    }
+    const error = asCodedError(e, "analytics_unavailable");
+    const code = (e as { code?: unknown }).code;
+    io.err(
+      `cannot read the analytics database ${file} (${typeof code === "string" ? `${code}: ` : ""}${shortMessage(error)}): ` +
+        "if it is damaged, move it aside (the bot then starts a new, empty one)",
+    );
     return EXIT.failure;
   } finally {
-    await store.close();
+    await store?.close();
   }
 }

@@ -1,4 +1,5 @@
 import { loadConfig } from "../config.js";
+import { asCodedError } from "../errors.js";
 import { createLogger } from "../log.js";
 import { startBot } from "../main.js";
 import type { SharedReloadResult } from "../replicas/store.js";
@@ -30,6 +31,12 @@ export async function serveCommand(_argv: string[], io: CliIO): Promise<number> 
   io.out(
     `  web chat:    ${config.web.enabled ? `${base}/` : "off (WEB_CHAT=on, with ADMIN_TOKEN beyond loopback)"}`,
   );
+  if (config.web.enabled) {
+    // As Jupyter does: one click opens the admin view. Printed only for a token made for this run.
+    io.out(
+      `  admin:       ${bot.adminTokenGenerated ? `${base}/#token=${config.ADMIN_TOKEN}` : `${base}/#admin (ADMIN_TOKEN)`}`,
+    );
+  }
   io.out(`  health:      ${base}/healthz`);
   io.out(
     `  Slack:       ${config.slack.mode === "off" ? "off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)" : config.slack.mode === "socket" ? "Socket Mode" : `${base}/slack/events`}`,
@@ -49,14 +56,20 @@ export async function serveCommand(_argv: string[], io: CliIO): Promise<number> 
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGHUP", () => {
+    // store.reload() never rejects (a broken file is a refused reload); the catch is for the logging.
     void bot.store
       .reload()
       .then((r) =>
         r.ok
           ? bot.log.info("knowledge reloaded (SIGHUP)", { version: r.version, ms: r.ms, ...replicasOf(r) })
           : bot.log.warn("knowledge reload refused (SIGHUP)", { error: r.message }),
-      );
+      )
+      .catch((e: unknown) => bot.log.error("SIGHUP reload failed", { error: asCodedError(e) }));
   });
+  // A promise nobody awaited that rejects is a bug: logged with its stack, and the bot keeps answering.
+  process.on("unhandledRejection", (e) =>
+    bot.log.error("unhandled rejection", { error: asCodedError(e, "unexpected") }),
+  );
 
   if (chatting) {
     if (logs) io.out(`  logs:        ${logs.file} (while you chat here)`);

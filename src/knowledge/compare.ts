@@ -1,9 +1,12 @@
 import { answer } from "../core/answer.js";
-import { buildIndex, type SearchIndex } from "../core/index-build.js";
+import { buildIndexSliced, type SearchIndex } from "../core/index-build.js";
 import { runKnowledgeTests, type TestFailure } from "../core/knowledge-tests.js";
+import { runNow, runSliced, type Steps } from "../core/steps.js";
+import { shortMessage } from "../errors.js";
 import { diffKnowledge, type KnowledgeDiff } from "./diff.js";
+import type { KnowledgeLimits } from "./limits.js";
 import { loadKnowledgeFile } from "./load.js";
-import { formatProblems } from "./problems.js";
+import { formatProblems, messages } from "./problems.js";
 import { type ChangedSource, changedSources } from "./stale.js";
 
 /**
@@ -39,15 +42,31 @@ const outcome = (q: string, index: SearchIndex) => {
 };
 
 export function compareKnowledge(before: SearchIndex, after: SearchIndex): KnowledgeComparison {
+  return runNow(compareSteps(before, after));
+}
+
+function* compareSteps(before: SearchIndex, after: SearchIndex): Steps<KnowledgeComparison> {
   const differs = (question: string, expect?: string): ChangedAnswer | undefined => {
     const b = outcome(question, before);
     const a = outcome(question, after);
     return a === b ? undefined : { question, before: b, after: a, ...(expect ? { expect } : {}) };
   };
-  const tests = after.knowledge.tests.flatMap((t) => differs(t.question, t.expect) ?? []);
+  const tests: ChangedAnswer[] = [];
+  for (const t of after.knowledge.tests) {
+    const d = differs(t.question, t.expect);
+    if (d) tests.push(d);
+    yield;
+  }
   const testQuestions = new Set(after.knowledge.tests.map((t) => t.question));
   const examples = new Set([...before.knowledge.facts, ...after.knowledge.facts].flatMap((f) => f.questions));
-  const questions = [...examples].filter((q) => !testQuestions.has(q)).flatMap((q) => differs(q) ?? []);
+  const questions: ChangedAnswer[] = [];
+  for (const q of examples) {
+    if (testQuestions.has(q)) continue;
+    const d = differs(q);
+    if (d) questions.push(d);
+    yield;
+  }
+  yield;
   return {
     before: before.knowledge.version,
     after: after.knowledge.version,
@@ -59,11 +78,23 @@ export function compareKnowledge(before: SearchIndex, after: SearchIndex): Knowl
   };
 }
 
-/** Loads `file` off to the side and compares it with `serving`; nothing is swapped. */
-export async function previewFile(file: string, serving: SearchIndex): Promise<PreviewResult> {
-  const r = await loadKnowledgeFile(file);
-  if (!r.ok) return { ok: false, message: formatProblems(r.problems) };
-  return { ok: true, comparison: compareKnowledge(serving, buildIndex(r.knowledge)) };
+/**
+ * Loads `file` off to the side and compares it with `serving`; nothing is swapped. In slices, as a
+ * reload is (it runs in the serving process, from chat), and never rejects.
+ */
+export async function previewFile(
+  file: string,
+  serving: SearchIndex,
+  limits?: KnowledgeLimits,
+): Promise<PreviewResult> {
+  try {
+    const r = await loadKnowledgeFile(file, { sliced: true, ...(limits ? { limits } : {}) });
+    if (!r.ok) return { ok: false, message: formatProblems(r.problems) };
+    const next = await buildIndexSliced(r.knowledge);
+    return { ok: true, comparison: await runSliced(compareSteps(serving, next)) };
+  } catch (e) {
+    return { ok: false, message: `${file}: ${messages.loadFailed(shortMessage(e)).message}` };
+  }
 }
 
 const ids = (label: string, list: string[]) =>

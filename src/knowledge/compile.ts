@@ -7,11 +7,12 @@ import {
   type SourceInfo,
 } from "../core/knowledge.js";
 import { CHUNK, runNow, type Steps } from "../core/steps.js";
+import { DEFAULT_LIMITS, type KnowledgeLimits } from "./limits.js";
 import type { Locate } from "./parse.js";
 import { type KnowledgeProblem, messages } from "./problems.js";
 import type { KnowledgeFile } from "./schema.js";
-import { type SourceSentence, splitSentences } from "./sentences.js";
-import { matchQuote } from "./verify-quotes.js";
+import { splitSentenceSteps } from "./sentences.js";
+import { QuoteIndex } from "./verify-quotes.js";
 
 /**
  * Turns a schema-valid file into Knowledge: splits sources, verifies every quote, checks ids, and
@@ -29,9 +30,13 @@ export function compileKnowledge(
   locate: Locate,
   fileName: string,
   version: string,
+  limits: KnowledgeLimits = DEFAULT_LIMITS,
 ): CompileResult {
-  return runNow(compileSteps(file, locate, fileName, version));
+  return runNow(compileSteps(file, locate, fileName, version, limits));
 }
+
+// Finding the sentence closest to a misquote is a fuzzy search over the source: for the first few only.
+const CLOSEST_FOR = 5;
 
 /** compileKnowledge in slices that yield to the event loop (see src/core/steps.ts). */
 export function* compileSteps(
@@ -39,6 +44,7 @@ export function* compileSteps(
   locate: Locate,
   fileName: string,
   version: string,
+  limits: KnowledgeLimits = DEFAULT_LIMITS,
 ): Steps<CompileResult> {
   const problems: KnowledgeProblem[] = [];
   const at = (path: (string | number)[], factId?: string) => ({
@@ -48,7 +54,7 @@ export function* compileSteps(
   });
 
   const sources = new Map<string, SourceInfo>();
-  const split = new Map<string, { sentences: SourceSentence[]; offset: number }>();
+  const split = new Map<string, { quotes: QuoteIndex; offset: number }>();
   const sentences: KnowledgeSentence[] = [];
   for (const [i, src] of file.sources.entries()) {
     yield;
@@ -62,8 +68,12 @@ export function* compileSteps(
     }
     const { text: _text, ...info } = src;
     sources.set(src.id, info);
-    const parts = splitSentences(src.text);
-    split.set(src.id, { sentences: parts, offset: sentences.length });
+    const parts = yield* splitSentenceSteps(src.text, limits.maxSentences - sentences.length);
+    if (!parts) {
+      const problem = messages.limit("sentences", `over ${limits.maxSentences}`, "maxSentences");
+      return { ok: false, problems: [{ code: "limit", ...at(["sources", i, "text"]), ...problem }] };
+    }
+    split.set(src.id, { quotes: yield* QuoteIndex.build(parts), offset: sentences.length });
     for (const s of parts) {
       sentences.push({
         index: sentences.length,
@@ -78,6 +88,7 @@ export function* compileSteps(
   const facts: Fact[] = [];
   const factIds = new Set<string>();
   const cited = new Set<number>();
+  let misquotes = 0;
   for (const [i, f] of file.facts.entries()) {
     if (i % CHUNK === CHUNK - 1) yield;
     if (factIds.has(f.id)) {
@@ -114,7 +125,7 @@ export function* compileSteps(
         });
         return;
       }
-      const m = matchQuote(c.quote, parts.sentences);
+      const m = parts.quotes.match(c.quote, misquotes < CLOSEST_FOR);
       if (m.kind === "partial") {
         problems.push({
           code: "partial-quote",
@@ -124,6 +135,7 @@ export function* compileSteps(
         return;
       }
       if (m.kind === "missing") {
+        misquotes++;
         problems.push({ code: "misquote", ...where(), ...messages.misquote(c.source, m.closest?.text) });
         return;
       }

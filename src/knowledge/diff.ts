@@ -10,8 +10,17 @@ export interface KnowledgeDiff {
 const curated = (k: Knowledge | undefined) =>
   new Map((k?.facts ?? []).filter((f) => f.curated).map((f) => [f.id, f]));
 
+/**
+ * A fact's content: what it says and the text it quotes, without sentence indexes or locators, so a
+ * sentence added or moved elsewhere in a source does not make every later fact "changed".
+ */
+function content(f: Fact): string {
+  const { sentences: _indexes, citations, ...rest } = f;
+  return JSON.stringify({ ...rest, cites: citations.map((c) => [c.source, c.quote]) });
+}
+
 function same(a: Fact, b: Fact): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return content(a) === content(b);
 }
 
 export function diffKnowledge(before: Knowledge | undefined, after: Knowledge): KnowledgeDiff {

@@ -12,7 +12,10 @@ export type ProblemCode =
   | "misquote"
   | "partial-quote"
   | "unknown-test-fact"
-  | "test-failed";
+  | "test-failed"
+  | "duplicate-key"
+  | "limit"
+  | "load-failed";
 
 export interface KnowledgeProblem {
   code: ProblemCode;
@@ -36,6 +39,8 @@ export function formatProblems(problems: KnowledgeProblem[]): string {
 }
 
 const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+import { type KnowledgeLimits, LIMIT_VARIABLES } from "./limits.js";
 
 /** Message and hint per problem; positions are added by the caller. */
 export const messages = {
@@ -80,6 +85,22 @@ export const messages = {
   testFailed: (question: string, expect: string, got: string) => ({
     message: `test question "${clip(question, 80)}" expects ${expect} but is answered with ${got}`,
     hint: "add example questions or keywords to the expected fact, or correct the test",
+  }),
+  duplicateKey: (key: string) => ({
+    message: `duplicate key "${clip(key, 80)}"`,
+    hint: "write each key once per object (JSON readers silently keep only the last one)",
+  }),
+  limit: (what: string, size: string, limit: keyof KnowledgeLimits) => ({
+    message: `${what}: ${size}, past the limit set by ${LIMIT_VARIABLES[limit]}`,
+    hint: `split the file, or raise ${LIMIT_VARIABLES[limit]} if it is meant to be this large`,
+  }),
+  moreProblems: (count: number) => ({
+    message: `${count} more problem${count === 1 ? "" : "s"} of the file's structure, not listed`,
+    hint: "fix the ones above, then check the file again",
+  }),
+  loadFailed: (reason: string) => ({
+    message: `the file could not be loaded (${clip(reason, 200)})`,
+    hint: "the knowledge that was serving keeps serving; the log has the details",
   }),
   unknownTestFact: (expect: string) => ({
     message: `test expects unknown fact "${expect}"`,

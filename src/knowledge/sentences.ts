@@ -1,3 +1,5 @@
+import { runNow, type Steps } from "../core/steps.js";
+
 /**
  * Splits a source text into paragraphs and sentences, keeping each sentence's exact text and offsets
  * so quotes can be verified against the original and cited with a locator.
@@ -57,17 +59,30 @@ function endsSentence(text: string, i: number): number | null {
 }
 
 export function splitParagraphs(text: string): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
+  return [...paragraphsOf(text)];
+}
+
+/** Lazily, so a long text is split between yields rather than in one go. */
+function* paragraphsOf(text: string): Generator<{ text: string; start: number }> {
   const re = /\S[\s\S]*?(?=\n[ \t]*\n|\s*$)/g;
-  for (const m of text.matchAll(re)) {
-    out.push({ text: m[0].trim(), start: m.index ?? 0 });
-  }
-  return out;
+  for (const m of text.matchAll(re)) yield { text: m[0].trim(), start: m.index ?? 0 };
 }
 
 export function splitSentences(text: string): SourceSentence[] {
+  return runNow(splitSentenceSteps(text, Number.POSITIVE_INFINITY)) as SourceSentence[];
+}
+
+/**
+ * splitSentences in slices (src/core/steps.ts). Stops with undefined as soon as there are more than
+ * `max` sentences, so a source of a million sentences is refused without being split whole.
+ */
+export function* splitSentenceSteps(text: string, max: number): Steps<SourceSentence[] | undefined> {
   const sentences: SourceSentence[] = [];
-  splitParagraphs(text).forEach((para, p) => {
+  let p = -1;
+  for (const para of paragraphsOf(text)) {
+    p++;
+    if (sentences.length > max) return undefined;
+    if (p % 64 === 63) yield;
     let from = 0;
     let n = 0;
     const push = (to: number) => {
@@ -89,8 +104,13 @@ export function splitSentences(text: string): SourceSentence[] {
       push(end);
       from = end;
       i = end - 1;
+      // One long paragraph is sliced too.
+      if (n % 256 === 0) {
+        if (sentences.length > max) return undefined;
+        yield;
+      }
     }
     push(para.text.length);
-  });
-  return sentences;
+  }
+  return sentences.length > max ? undefined : sentences;
 }

@@ -2,11 +2,21 @@ import { type FSWatcher, watch } from "node:fs";
 import { basename, dirname } from "node:path";
 import { buildIndexSliced, type SearchIndex } from "../core/index-build.js";
 import { runKnowledgeTests } from "../core/knowledge-tests.js";
+import { runSliced } from "../core/steps.js";
+import { asCodedError, shortMessage } from "../errors.js";
+import type { Logger } from "../log.js";
 import { diffKnowledge, type KnowledgeDiff } from "./diff.js";
+import { DEFAULT_LIMITS, type KnowledgeLimits } from "./limits.js";
 import { loadKnowledgeFile, testProblems } from "./load.js";
-import type { KnowledgeProblem } from "./problems.js";
-import { formatProblems } from "./problems.js";
-import { type ChangedSource, changedSince, type OverdueFact, overdueFacts, sourceHashes } from "./stale.js";
+import { formatProblems, type KnowledgeProblem, messages } from "./problems.js";
+import {
+  type ChangedSource,
+  changedSince,
+  type OverdueFact,
+  overdueFacts,
+  sourceHashes,
+  sourceHashSteps,
+} from "./stale.js";
 
 /**
  * Holds the knowledge that is serving. A reload loads, verifies and indexes the new file off to the
@@ -64,10 +74,16 @@ export interface StoreOptions {
   now?: () => Date;
   /** Without it, changed sources are only found between reloads of one run. */
   hashes?: SourceHashKeeper;
+  /** Size limits for the file (KNOWLEDGE_MAX_*); the defaults otherwise. */
+  limits?: KnowledgeLimits;
+  /** Where a reload that threw (a bug, not a bad file) is logged with its stack. */
+  log?: Logger;
 }
 
 export class KnowledgeStore {
   readonly file: string;
+  readonly limits: KnowledgeLimits;
+  private readonly log: Logger | undefined;
   private index: SearchIndex | undefined;
   private loadedAt: Date | undefined;
   private lastError: { at: Date; message: string } | undefined;
@@ -83,6 +99,8 @@ export class KnowledgeStore {
     this.file = opts.file;
     this.now = opts.now ?? (() => new Date());
     this.hashes = opts.hashes;
+    this.limits = opts.limits ?? DEFAULT_LIMITS;
+    this.log = opts.log;
   }
 
   /** The serving index. Take it once per question: the reference never changes under a caller. */
@@ -95,29 +113,47 @@ export class KnowledgeStore {
     return this.index !== undefined;
   }
 
+  /**
+   * Never rejects: whatever goes wrong, even a bug, resolves to a refused reload (ok: false) with the
+   * old knowledge still serving, so no caller (SIGHUP, watch, chat, web) can crash the process.
+   */
   reload(): Promise<ReloadResult> {
-    const run = this.pending.then(() => this.reloadNow());
-    this.pending = run.catch(() => undefined);
+    const started = performance.now();
+    const run = this.pending
+      .then(() => this.reloadNow())
+      .catch((e: unknown) => {
+        const error = asCodedError(e, "knowledge_load_failed");
+        this.log?.error("knowledge reload failed", { error });
+        const problem = { code: "load-failed" as const, file: this.file, line: 1, column: 1 };
+        return this.refuse([{ ...problem, ...messages.loadFailed(shortMessage(e)) }], started);
+      });
+    this.pending = run;
     return run;
   }
 
   private async reloadNow(): Promise<ReloadResult> {
     const started = performance.now();
     // Sliced: the old knowledge keeps answering while the new one is verified and indexed.
-    const result = await loadKnowledgeFile(this.file, { sliced: true });
+    const result = await loadKnowledgeFile(this.file, { sliced: true, limits: this.limits });
     const previous = this.index?.knowledge;
-    if (!result.ok) return this.refuse(result.problems, started, previous?.version);
+    if (!result.ok) return this.refuse(result.problems, started);
     const next = await buildIndexSliced(result.knowledge);
     // The file's own test questions gate the swap: a reload that makes answers worse is refused.
     const failed = testProblems(runKnowledgeTests(next), this.file);
-    if (failed.length > 0) return this.refuse(failed, started, previous?.version);
+    if (failed.length > 0) return this.refuse(failed, started);
     // Changed sources: against the knowledge that served before; on the first load, the last run's hashes.
-    const before = previous ? sourceHashes(previous) : await this.storedHashes();
+    const before = previous ? await runSliced(sourceHashSteps(previous)) : await this.storedHashes();
+    await runSliced(sourceHashSteps(next.knowledge)); // remembered: changedSince and the keeper use it
     this.index = next; // the atomic swap
     this.loadedAt = this.now();
     this.lastError = undefined;
     this.lastChangedSources = changedSince(before, next.knowledge);
-    await this.hashes?.saveSourceHashes(sourceHashes(next.knowledge)).catch(() => undefined);
+    // The swap has happened: a keeper that fails (even by throwing at once) must not turn it into a refusal.
+    try {
+      await this.hashes?.saveSourceHashes(sourceHashes(next.knowledge));
+    } catch (error) {
+      this.log?.warn("knowledge source hashes not saved", { error });
+    }
     return {
       ok: true,
       version: next.knowledge.version,
@@ -138,7 +174,8 @@ export class KnowledgeStore {
     }
   }
 
-  private refuse(problems: KnowledgeProblem[], started: number, serving: string | undefined): ReloadFailure {
+  private refuse(problems: KnowledgeProblem[], started: number): ReloadFailure {
+    const serving = this.index?.knowledge.version;
     const message = formatProblems(problems);
     this.lastError = { at: this.now(), message };
     const ms = Math.round(performance.now() - started);
@@ -174,8 +211,17 @@ export class KnowledgeStore {
     this.watcher = watch(dirname(this.file), { persistent: false }, (_event, changed) => {
       if (changed !== null && changed !== name) return;
       clearTimeout(this.watchTimer);
-      this.watchTimer = setTimeout(() => void this.reload().then(onReload), debounceMs);
+      // reload() never rejects; a callback that throws is the caller's bug, logged, not a crash.
+      this.watchTimer = setTimeout(
+        () =>
+          void this.reload()
+            .then(onReload)
+            .catch((error: unknown) => this.log?.error("knowledge watch callback failed", { error })),
+        debounceMs,
+      );
     });
+    // An FSWatcher without an error listener throws (the folder removed, too many watches).
+    this.watcher.on("error", (error) => this.log?.warn("knowledge watch failed", { error }));
   }
 
   close(): void {

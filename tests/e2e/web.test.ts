@@ -153,7 +153,9 @@ suite("web chat in Chromium", () => {
     await box.fill("The 910C is newer than this");
     await lastAnswer().getByRole("button", { name: "Send" }).click();
     await lastAnswer().getByText("Thanks: your comment goes to the people who curate the answers.").waitFor();
-    await page.getByRole("button", { name: "Admin" }).click();
+    // The admin view always needs the token: open it with the one-click URL `serve` prints.
+    await page.goto(`${web.base}/#token=${web.bot.config.ADMIN_TOKEN}`);
+    await page.reload({ waitUntil: "load" });
     await page.locator("#admin-report table").first().waitFor();
     await expect(page.locator("#admin-report").textContent()).resolves.toContain(
       "“The 910C is newer than this”",
@@ -166,8 +168,11 @@ suite("web chat in Chromium", () => {
   });
 
   it("reloads a broken file from the admin view, shows the error, and keeps answering", async () => {
-    await page.getByRole("button", { name: "Admin" }).click();
+    // The one-click admin URL `serve` prints (the admin view always needs a token): it opens the view.
+    await page.goto(`${web.base}/#token=${web.bot.config.ADMIN_TOKEN}`);
+    await page.reload({ waitUntil: "load" });
     await page.locator("#admin-status .report").waitFor();
+    expect(page.url()).toBe(`${web.base}/`);
     await expect(page.locator("#admin-status").textContent()).resolves.toContain("5 (3 curated)");
 
     writeFileSync(web.knowledgeFile, BROKEN_YAML);

@@ -86,3 +86,18 @@ describe("request ids and secrets", () => {
     expect(h.logs.every((l) => typeof l.level === "string" && typeof l.time === "string")).toBe(true);
   });
 });
+
+describe("Slack: request timestamps (issue 12)", () => {
+  it("refuses correctly signed requests dated more than 5 minutes ahead (+1 h, +30 years) and posts nothing", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const ahead = [mention("what is CANN?"), mention("what is CANN?")];
+    expect((await h.event(ahead[0]?.payload as Json, { timestamp: now + 3600 })).status).toBe(401);
+    expect((await h.event(ahead[1]?.payload as Json, { timestamp: now + 30 * 365 * 86_400 })).status).toBe(
+      401,
+    );
+    const fine = mention("what is CANN?");
+    expect((await h.event(fine.payload, { timestamp: now + 60 })).status).toBe(200);
+    await h.slack.waitFor(to(fine.channel));
+    for (const a of ahead) expect(h.slack.calls.filter(to(a?.channel as string))).toEqual([]);
+  });
+});

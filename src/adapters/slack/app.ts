@@ -14,6 +14,7 @@ import { claimDelivery } from "../../bot/deliveries.js";
 import type { BotDeps } from "../../bot/types.js";
 import type { Config } from "../../config.js";
 import type { Level, Logger } from "../../log.js";
+import { requestIdOf, sendJson } from "../../server.js";
 import type { Adapter } from "../adapter.js";
 import { ACTION_ID_PATTERN, COMMENT_VIEW } from "./actions.js";
 import {
@@ -27,6 +28,7 @@ import {
   type Respond,
 } from "./handlers.js";
 import { isOurs, SLACK_COMMAND, SLACK_PATH } from "./parse.js";
+import { timestampAcceptable } from "./timestamp.js";
 
 /**
  * The one file that knows Bolt. Builds the Bolt app over HTTP (ExpressReceiver, its route mounted on
@@ -112,9 +114,18 @@ export function slackAdapter(settings: SlackSettings, deps: BotDeps): Adapter {
 
   if (receiver instanceof ExpressReceiver) {
     receiver.app.disable("x-powered-by");
+    const express = receiver.app;
+    // Bolt refuses only old timestamps; one from the future is refused here (either way, 5 minutes).
+    const handler: Adapter["routes"][number]["handler"] = (req, res) => {
+      if (timestampAcceptable(req.headers["x-slack-request-timestamp"], Date.now())) return express(req, res);
+      log.warn("slack request refused: timestamp more than 5 minutes from now", {
+        requestId: requestIdOf(req),
+      });
+      sendJson(res, 401, { error: "request timestamp more than 5 minutes from now" });
+    };
     return {
       name: "slack",
-      routes: [{ method: "POST", path: SLACK_PATH, handler: receiver.app }],
+      routes: [{ method: "POST", path: SLACK_PATH, handler }],
       // Learn the bot's identity now (and log a bad token at startup) rather than on the first event.
       start: async () => void identify(),
       stop: async () => {},

@@ -1,3 +1,4 @@
+import { MAX_QUESTION_CHARS } from "../../core/answer.js";
 import {
   ACTION,
   ACTION_ID_PATTERN,
@@ -117,13 +118,17 @@ const ignored = (reason: string): Ignored => ({ kind: "ignored", reason });
  * it: user mentions (the bot's own included) and broadcasts go, links and channels keep their label.
  */
 export function questionText(slackText: string): string {
+  // Capped before any regex: the markup patterns below backtrack over unclosed "<" (40,000 of them
+  // took 2.6 s). Twice the core's cap leaves room for markup that the replacements shorten, and each
+  // tag's content is bounded too.
   return slackText
-    .replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, " ")
-    .replace(/<![^>]*>/g, " ")
-    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, "#$1")
+    .slice(0, 2 * MAX_QUESTION_CHARS)
+    .replace(/<@[UW][A-Z0-9]+(?:\|[^>]{0,200})?>/g, " ")
+    .replace(/<![^>]{0,200}>/g, " ")
+    .replace(/<#[A-Z0-9]+\|([^>]{0,200})>/g, "#$1")
     .replace(/<#[A-Z0-9]+>/g, " ")
-    .replace(/<([^>|]+)\|([^>]*)>/g, "$2")
-    .replace(/<([^>]+)>/g, "$1")
+    .replace(/<([^>|]{1,1000})\|([^>]{0,1000})>/g, "$2")
+    .replace(/<([^>]{1,1000})>/g, "$1")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&")

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import {
   type Activity,
   CloudAdapter,
@@ -46,6 +47,11 @@ export interface TeamsSettings {
   auth: ConfigurationBotFrameworkAuthenticationOptions;
   /** How replies to the Bot connector are retried (tests shorten the waits). */
   retries?: RetryTimings;
+  /**
+   * Local mode (no app id, so no Bot Framework authentication): refuses what a browser page could send
+   * (DNS rebinding, cross-site POST) with the web routes' Host/Origin check. The Emulator passes it.
+   */
+  localGuard?: (req: IncomingMessage) => { ok: true } | { ok: false; status: number; error: string };
 }
 
 /** With no app id the credentials factory reports authentication disabled: the Emulator's local mode. */
@@ -122,7 +128,7 @@ export function createTeamsBot(settings: TeamsSettings, deps: BotDeps): TeamsBot
 
   return {
     async handle(authorization, activity) {
-      const log = deps.log.child({ requestId: typeof activity.id === "string" ? activity.id : undefined });
+      const log = deps.log.child({ activityId: typeof activity.id === "string" ? activity.id : undefined });
       try {
         const invoke = await adapter.run(authorization, activity as unknown as Activity, turn(log));
         return invoke ? { status: invoke.status, body: invoke.body } : { status: 200 };

@@ -1,5 +1,6 @@
 import type { BotDeps } from "../../bot/types.js";
-import type { Adapter } from "../adapter.js";
+import { sendJson } from "../../server.js";
+import type { Adapter, AdapterRoute } from "../adapter.js";
 import { createTeamsBot, type TeamsSettings } from "./bot.js";
 import { allowAllEntityProperties } from "./entity-fix.js";
 import { TEAMS_PATH, teamsHandler } from "./http.js";
@@ -10,6 +11,17 @@ export { type TeamsSettings, teamsSettings } from "./bot.js";
  * The Teams adapter: POST /api/messages on the bot's one server. Nothing to start or stop: a turn in
  * flight is an HTTP request, which the server's close waits for.
  */
+/** The route's handler, behind the local-mode Host/Origin check when there is one. */
+function guarded(settings: TeamsSettings, handler: AdapterRoute["handler"]): AdapterRoute["handler"] {
+  const guard = settings.localGuard;
+  if (!guard) return handler;
+  return (req, res) => {
+    const v = guard(req);
+    if (v.ok) return handler(req, res);
+    sendJson(res, v.status, { error: v.error });
+  };
+}
+
 export function teamsAdapter(settings: TeamsSettings, deps: BotDeps): Adapter {
   const fix = allowAllEntityProperties();
   if (fix === "mapper not found") {
@@ -21,7 +33,7 @@ export function teamsAdapter(settings: TeamsSettings, deps: BotDeps): Adapter {
   const auth = Boolean(settings.auth.MicrosoftAppId);
   return {
     name: "teams",
-    routes: [{ method: "POST", path: TEAMS_PATH, handler: teamsHandler(bot, deps.log) }],
+    routes: [{ method: "POST", path: TEAMS_PATH, handler: guarded(settings, teamsHandler(bot, deps.log)) }],
     start: async () => {
       if (auth) {
         deps.log.info("teams adapter mounted", {

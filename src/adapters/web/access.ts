@@ -9,8 +9,11 @@ import { type Config, isLoopback } from "../../config.js";
  *   elsewhere can still aim requests at 127.0.0.1: a DNS-rebinding page arrives with its own name in
  *   Host, and a cross-site form post arrives with a foreign Origin or without a JSON content type
  *   (a JSON content type needs a CORS preflight, which this server never grants). Both are refused.
- * - The admin view is open on a loopback HOST without ADMIN_TOKEN; with ADMIN_TOKEN set (required
- *   beyond loopback) every admin call needs `Authorization: Bearer <token>`.
+ * - The admin view always needs `Authorization: Bearer <token>`: a reverse proxy on the same host
+ *   (nginx's default proxy_pass sets Host to the upstream) makes a loopback HOST reachable from
+ *   anywhere. Without ADMIN_TOKEN, startBot makes a token per run and `serve` prints a local URL
+ *   carrying it (#token=…, a fragment: never sent to the server, so never in a log or a Referer).
+ * - Forwarded addresses (X-Forwarded-For) are used only with TRUST_PROXY: anyone can send the header.
  */
 
 export type Verdict = { ok: true } | { ok: false; status: 400 | 401 | 403 | 415; error: string };
@@ -51,9 +54,22 @@ export function checkPost(req: IncomingMessage, config: Config): Verdict {
   return OK;
 }
 
-/** Whether the admin view needs a token at all (the page asks for one only then). */
-export function adminNeedsToken(config: Config): boolean {
-  return config.ADMIN_TOKEN !== undefined || !isLoopback(config.HOST);
+/** Whether the admin view needs a token: always (kept as a function for the page's data attribute). */
+export function adminNeedsToken(_config: Config): boolean {
+  return true;
+}
+
+/**
+ * Who is asking, for rate limits and logs: the socket's address, or with TRUST_PROXY the last address
+ * in X-Forwarded-For (the one the proxy itself appended; earlier entries are the client's to forge).
+ */
+export function clientAddress(req: IncomingMessage, config: Pick<Config, "TRUST_PROXY">): string {
+  const socket = req.socket.remoteAddress ?? "unknown";
+  if (!config.TRUST_PROXY) return socket;
+  const forwarded = req.headers["x-forwarded-for"];
+  const list = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",");
+  const last = list[list.length - 1]?.trim();
+  return last && /^[\w.:[\]%-]{1,64}$/.test(last) ? last : socket;
 }
 
 /** Compare digests: equal length, constant time, whatever the caller sent. */

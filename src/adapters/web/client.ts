@@ -183,6 +183,7 @@ export const CLIENT_JS = `"use strict";
 
   // The one-click admin link the server prints (…/#admin&token=… or ?token=…): the token is kept in
   // memory only and taken out of the address bar, so it is not left in history or bookmarks.
+  // (#token=… is what serve prints: a fragment never reaches a server log.)
   const params = new URLSearchParams(location.hash.slice(1).replace(/^admin&?/, ""));
   const given = params.get("token") || new URLSearchParams(location.search).get("token");
   if (given) {

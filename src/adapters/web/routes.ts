@@ -13,7 +13,7 @@ import type { Asker, BotDeps } from "../../bot/types.js";
 import { welcome } from "../../bot/welcome.js";
 import type { Config } from "../../config.js";
 import type { Adapter, AdapterRoute } from "../adapter.js";
-import { adminNeedsToken, checkAdmin, checkHost, checkPost, type Verdict } from "./access.js";
+import { adminNeedsToken, checkAdmin, checkHost, checkPost, clientAddress, type Verdict } from "./access.js";
 import { CLIENT_JS } from "./client.js";
 import { asset, json, readJson, send, text } from "./http.js";
 import { ICON_SVG, renderPage } from "./page.js";
@@ -60,11 +60,12 @@ const guarded =
   };
 
 /**
- * The web has no user accounts: the rate limit, analytics and logs know an asker by address. The
- * page may name its session (a random id it keeps while open), which keeps follow-ups per tab.
+ * The web has no user accounts: the rate limit, analytics and logs know an asker by address (the
+ * forwarded one only with TRUST_PROXY). The page names its session (a random id it keeps while open),
+ * which keeps follow-ups per tab.
  */
-const askerOf = (req: IncomingMessage, session?: unknown): Asker => {
-  const address = req.socket.remoteAddress ?? "unknown";
+const askerOf = (req: IncomingMessage, config: Config, session?: unknown): Asker => {
+  const address = clientAddress(req, config);
   const tab = typeof session === "string" && /^[\w-]{1,64}$/.test(session) ? session : "page";
   return { platform: "web", userId: address, channel: "web", conversation: `web:${address}:${tab}` };
 };
@@ -123,7 +124,7 @@ export function mountWeb(
       if (!body.ok) return json(res, body.status, { error: body.error });
       const question = text(body.value.question)?.trim() ?? "";
       if (question.length > MAX_QUESTION) return json(res, 400, { error: WORDING.tooLong(MAX_QUESTION) });
-      const reply = await ask(question, askerOf(req, body.value.session), deps);
+      const reply = await ask(question, askerOf(req, config, body.value.session), deps);
       // Rate limiting (when the bot has it) is the one reply that is not a 200.
       const status = "retryAfterSeconds" in reply ? 429 : 200;
       json(res, status, {
@@ -143,7 +144,7 @@ export function mountWeb(
       const factId = text(body.value.factId) ?? "";
       const question = (text(body.value.question) ?? "").slice(0, MAX_QUESTION);
       if (!factId) return json(res, 400, { error: "factId is required" });
-      const reply = askSuggestion(factId, question, askerOf(req, body.value.session), deps);
+      const reply = askSuggestion(factId, question, askerOf(req, config, body.value.session), deps);
       if (reply.kind !== "answer") return json(res, 200, { kind: reply.kind, html: renderReplyHtml(reply) });
       json(res, 200, {
         kind: "answer",
@@ -163,7 +164,7 @@ export function mountWeb(
       if (choice !== "up" && choice !== "down")
         return json(res, 400, { error: 'vote must be "up" or "down"' });
       const about = voteAbout(body.value);
-      vote({ vote: choice, ...about }, askerOf(req), deps);
+      vote({ vote: choice, ...about }, askerOf(req, config), deps);
       json(res, 200, { ok: true, text: WORDING.thanks[choice], html: renderVotedHtml(choice, about) });
     }),
   );
@@ -177,7 +178,7 @@ export function mountWeb(
       const said = (text(body.value.comment) ?? "").trim().slice(0, MAX_COMMENT);
       if (!said) return json(res, 400, { error: WORDING.comment.empty });
       // Stored, never shown back on the page; the store attaches it to this person's 👎 of the answer.
-      comment({ comment: said, ...voteAbout(body.value) }, askerOf(req), deps);
+      comment({ comment: said, ...voteAbout(body.value) }, askerOf(req, config), deps);
       json(res, 200, {
         ok: true,
         text: WORDING.comment.thanks,
@@ -211,7 +212,7 @@ export function mountWeb(
     admin(
       (req) => checkPost(req, config),
       async (req, res) => {
-        const result = await adminReload(askerOf(req), deps);
+        const result = await adminReload(askerOf(req, config), deps);
         json(res, 200, {
           ok: result.ok,
           result,

@@ -68,7 +68,10 @@ export async function startHarness(
 ): Promise<Harness> {
   const fake = slack ?? (await startFakeSlack());
   const logs: Json[] = [];
-  const log: Logger = createLogger("debug", (line) => logs.push(JSON.parse(line) as Json));
+  // The tests check who a line is about: user ids as they are (LOG_USER_IDS=1; hashed by default).
+  const log: Logger = createLogger("debug", (line) => logs.push(JSON.parse(line) as Json), {}, undefined, {
+    userIds: true,
+  });
   const started = await startBot(
     {
       HOST: "127.0.0.1",

@@ -116,7 +116,16 @@ const SHORT_WAITS: StartOptions = { teamsRetries: { retries: 3, baseDelayMs: 20,
 
 export async function startTeamsBot(env: Record<string, string>, options = SHORT_WAITS): Promise<StartedBot> {
   const logs: Record<string, unknown>[] = [];
-  const log: Logger = createLogger("debug", (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
+  // The tests check who a line is about: user ids as they are (LOG_USER_IDS=1; hashed by default).
+  const log: Logger = createLogger(
+    "debug",
+    (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
+    {},
+    undefined,
+    {
+      userIds: true,
+    },
+  );
   // Tests that look at analytics pass ANALYTICS=on with a temporary DATA_DIR; the rest write nothing.
   const started = await startBot({ HOST: "127.0.0.1", PORT: "0", ANALYTICS: "off", ...env }, log, options);
   if (!started.ok) throw new Error(started.message);

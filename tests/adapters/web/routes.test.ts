@@ -16,6 +16,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await web?.stop();
 });
+const admin = () => ({ authorization: `Bearer ${web.bot.config.ADMIN_TOKEN}` });
 
 describe("the page and its assets", () => {
   it("serves the page with a strict CSP and the knowledge's title", async () => {
@@ -28,7 +29,7 @@ describe("the page and its assets", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     const html = await res.text();
     expect(html).toContain("<h1>Small strategy memo</h1>");
-    expect(html).toContain('data-admin-token="open"');
+    expect(html).toContain('data-admin-token="required"');
   });
 
   it.each([
@@ -117,7 +118,9 @@ describe("analytics (src/analytics): the same recording as Slack and Teams", () 
     expect(answerId).toBeDefined();
     const vote = await postJson(web.base, "/api/web/feedback", { vote: "down", answerId, version: "v" });
     expect(vote.status).toBe(200);
-    const status = (await (await get(web.base, "/api/web/admin/status")).json()) as { report?: string };
+    const status = (await (await get(web.base, "/api/web/admin/status", admin())).json()) as {
+      report?: string;
+    };
     expect(status.report).toContain("Curation report");
     expect(status.report).toContain("“What is the weather?”");
   });
@@ -160,16 +163,30 @@ describe("what a browser on another site cannot do", () => {
   });
 });
 
-describe("the admin view on loopback (no ADMIN_TOKEN: open)", () => {
+describe("the admin view on loopback (no ADMIN_TOKEN: the token made for this run)", () => {
+  it("refuses the admin routes without the token, even with a loopback Host (a same-host proxy)", async () => {
+    expect(web.bot.adminTokenGenerated).toBe(true);
+    const host = `127.0.0.1:${new URL(web.base).port}`;
+    const status = await raw(web.base, { method: "GET", path: "/api/web/admin/status", headers: { host } });
+    expect(status.status).toBe(401);
+    const reload = await raw(web.base, {
+      method: "POST",
+      path: "/api/web/admin/reload",
+      headers: { host, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(reload.status).toBe(401);
+  });
+
   it("shows the knowledge status", async () => {
-    const res = await get(web.base, "/api/web/admin/status");
+    const res = await get(web.base, "/api/web/admin/status", admin());
     const body = (await res.json()) as { status: { facts: number; version: string }; html: string };
     expect(body.status.facts).toBe(web.bot.store.status().facts);
     expect(body.html).toContain(escapeHtml(WORDING.status));
   });
 
   it("reloads, and a broken file is refused with its problem while answers continue", async () => {
-    const ok = (await (await postJson(web.base, "/api/web/admin/reload", {})).json()) as {
+    const ok = (await (await postJson(web.base, "/api/web/admin/reload", {}, admin())).json()) as {
       ok: boolean;
       html: string;
     };
@@ -178,7 +195,7 @@ describe("the admin view on loopback (no ADMIN_TOKEN: open)", () => {
 
     writeFileSync(web.knowledgeFile, BROKEN_YAML);
     try {
-      const bad = (await (await postJson(web.base, "/api/web/admin/reload", {})).json()) as {
+      const bad = (await (await postJson(web.base, "/api/web/admin/reload", {}, admin())).json()) as {
         ok: boolean;
         text: string;
         html: string;
@@ -186,7 +203,9 @@ describe("the admin view on loopback (no ADMIN_TOKEN: open)", () => {
       expect(bad.ok).toBe(false);
       expect(bad.text).toContain('quote not found in source "memo"');
       expect(bad.html).toContain("report-error");
-      const status = (await (await get(web.base, "/api/web/admin/status")).json()) as { text: string };
+      const status = (await (await get(web.base, "/api/web/admin/status", admin())).json()) as {
+        text: string;
+      };
       expect(status.text).toContain("Last reload error");
       const still = (await (
         await postJson(web.base, "/api/web/ask", { question: "What is CANN?" })
