@@ -3,6 +3,8 @@ import type { AnalyticsStore, ChannelKind } from "../analytics/types.js";
 
 export type { CurationReport, QuestionGroupReport } from "../analytics/report.js";
 export type { ChannelKind } from "../analytics/types.js";
+/** Longest question the core reads; adapters cap text to it before any parsing. */
+export { MAX_QUESTION_CHARS } from "../core/answer.js";
 export type { Knowledge } from "../core/knowledge.js";
 export type { ReloadResult, StoreStatus } from "../knowledge/store.js";
 

@@ -71,7 +71,11 @@ function fromOffsets(text: string, offsets: ReadonlyMap<string, number>): Locate
     const path = key === undefined ? at : [...at, key];
     for (let n = path.length; n >= 0; n--) {
       const offset = offsets.get(pathKey(path.slice(0, n)));
-      if (offset !== undefined) return positionOf(text, offset);
+      if (offset === undefined) continue;
+      // The scan records where a value starts; a key is reported where its own name stands.
+      const name =
+        key !== undefined && n === path.length ? text.lastIndexOf(JSON.stringify(key), offset) : -1;
+      return positionOf(text, name >= 0 ? name : offset);
     }
     return { line: 1, column: 1 };
   };

@@ -1,4 +1,4 @@
-import { MAX_QUESTION_CHARS } from "../../core/answer.js";
+import { MAX_QUESTION_CHARS } from "../../bot/types.js";
 import {
   ACTION,
   ACTION_ID_PATTERN,
