@@ -88,10 +88,11 @@ export function topicWords(question: string, index: SearchIndex): TopicWord[] {
     }
     const df = (index.offsets[id + 1] ?? 0) - (index.offsets[id] ?? 0);
     const prev = out[out.length - 1];
-    const name =
-      numbered ||
-      writtenAsName(word, id, index) ||
-      (prev?.name === true && writtenAsName(word, id, index, prev.word));
+    const alone = numbered || writtenAsName(word, id, index);
+    const compound = !alone && prev?.name === true && writtenAsName(word, id, index, prev.word);
+    // "Huawei Cloud" is one specific name, though "Huawei" alone is the knowledge's subject.
+    if (compound && prev) prev.ubiquitous = false;
+    const name = alone || compound;
     out.push({ word, name, ubiquitous: name && df / facts > TOPIC.ubiquitousShare });
   }
   return out;
@@ -100,6 +101,22 @@ export function topicWords(question: string, index: SearchIndex): TopicWord[] {
 /** True when the question points back ("it", "its", "that one") instead of naming its topic. */
 export function refersBack(question: string): boolean {
   return words(question).some((w) => REFERRING.has(w)) || REFERRING_PHRASE.test(question);
+}
+
+// "is it true ...", "it is said ...": an "it" that points at nothing.
+const EXPLETIVE =
+  /\b(?:is it|it is|it's) (?:true|going|possible|likely|worth|hard|easy|said|reported|known)\b/i;
+// "the company", "the firm": the knowledge's subject, named the way articles do.
+const SUBJECT_PHRASE = /\bthe (?:company|firm|group|business|vendor)\b/i;
+
+/**
+ * True when the pointing words of a question can find their referent inside it: it names something
+ * (even the knowledge's subject: "where is huawei taking its platforms"), says "the company", or the
+ * "it" is an expletive ("is it going to rain"). Such a question stands on its own.
+ */
+export function refersWithin(question: string, index: SearchIndex): boolean {
+  if (EXPLETIVE.test(question) || SUBJECT_PHRASE.test(question)) return true;
+  return topicWords(question, index).some((t) => t.name);
 }
 
 /** True when the question names a topic of its own (a name that is not the knowledge's subject). */
@@ -113,6 +130,23 @@ export function topicPhrase(question: string, index: SearchIndex): string {
   const specific = all.filter((t) => t.name && !t.ubiquitous);
   const names = specific.length > 0 ? specific : all.filter((t) => t.name);
   return (names.length > 0 ? names : all).map((t) => t.word).join(" ");
+}
+
+const PERSON_PRONOUN = /\b(?:he|him|his|she|her)\b/i;
+// Two capitalised words ("Jensen Huang", "Paul Triolo"); "Nvidia CEO" fails on the all-caps title.
+const PERSON_NAME = /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+\b/u;
+
+/**
+ * "what did he say?": the person the previous answer quoted, when the follow-up points at a person
+ * and the answer names one; undefined otherwise (the previous question's topic is used then).
+ */
+export function personReferred(question: string, previous: { quote: string }[]): string | undefined {
+  if (!PERSON_PRONOUN.test(question)) return undefined;
+  for (const c of previous) {
+    const name = PERSON_NAME.exec(c.quote)?.[0];
+    if (name) return name;
+  }
+  return undefined;
 }
 
 /** Replaces the pointing words of a follow-up with the topic: "and its chips" -> "cloudmatrix 384 chips". */

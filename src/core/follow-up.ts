@@ -1,5 +1,13 @@
 import { dateAnswer, factOf, moreAnswer, otherAnswer, speakerAnswer } from "./follow-up-answers.js";
-import { hasOwnTopic, refersBack, replaceReferences, swapTopic, topicPhrase } from "./follow-up-topic.js";
+import {
+  hasOwnTopic,
+  personReferred,
+  refersBack,
+  refersWithin,
+  replaceReferences,
+  swapTopic,
+  topicPhrase,
+} from "./follow-up-topic.js";
 import type { SearchIndex } from "./index-build.js";
 import { normalizeQuestion } from "./register.js";
 import { isStopword, words } from "./text.js";
@@ -21,6 +29,9 @@ export interface FollowUpDeps {
   /** Candidate facts for a standalone question, best first: "the other one" is the first not yet shown. */
   ranked(question: string): readonly { factId: string; confidence: number }[];
 }
+
+/** Longest question whose "it"/"they" is read as pointing at the previous turn. */
+export const MAX_REFERRING_WORDS = 8;
 
 /** A runner-up less related than this is not "the other one" the asker saw or meant. */
 export const MIN_OTHER_CONFIDENCE = 0.15;
@@ -97,9 +108,11 @@ function rewrite(q: string, form: Form, earlier: readonly ConversationTurn[], in
     // "what about pangu?": the earlier question about the new names.
     return swapTopic(previous, rest, index);
   }
-  // "refers": "when did they launch it?" names nothing itself; "is it true huawei beat nvidia?" does.
-  if (hasOwnTopic(q, index)) return undefined;
-  return replaceReferences(q, topicPhrase(previous, index));
+  // "refers": "when did they launch it?" names nothing itself; "where is huawei taking its chips?" does.
+  // Follow-ups are short: a long question with an "it" is a question of its own.
+  if (words(q).length > MAX_REFERRING_WORDS || refersWithin(q, index)) return undefined;
+  const cited = earlier[earlier.length - 1]?.answer.citations ?? [];
+  return replaceReferences(q, personReferred(q, cited) ?? topicPhrase(previous, index));
 }
 
 /**

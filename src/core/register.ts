@@ -26,7 +26,7 @@ const ADDRESS_END = new RegExp(String.raw`(?:\s*,\s*|\s+(?:thanks|thx)\s+)${BOT_
 // Openers and closers that are not part of the question: only at the edges, so "quick" or "so" inside
 // a question keep their meaning.
 const OPENERS =
-  /^(?:(?:hey|hi|hello|hiya|yo|ok|okay|so|um+|uh+|hm+|well|btw|fyi|quick one|quick q|quick question|question|q|random question|dumb question|sorry|pls|plz|please)\b[\s,:;!.-]*)+/i;
+  /^(?:(?:hey|hi|hello|hiya|yo|ok|okay|so|good (?:morning|afternoon|evening)|morning|um+|uh+|hm+|well|btw|fyi|quick one|quick q|quick question|question|q|random question|dumb question|sorry|pls|plz|please)\b[\s,:;!.-]*)+/i;
 const CLOSERS =
   /(?:[\s,;:-]+(?:thanks|thank you|thx|thnx|ty|tia|cheers|lol|lmao|haha|pls|plz|please|anyone|thanks in advance)\b)+\s*([?!.]*)$/i;
 // Fillers dropped wherever they stand: they never carry a topic.

@@ -1,0 +1,210 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { answer, answerFact } from "../../src/core/answer.js";
+import { type FollowUpDeps, MAX_TURNS, resolveFollowUp } from "../../src/core/follow-up.js";
+import type { SearchIndex } from "../../src/core/index-build.js";
+import type { Answer, ConversationContext } from "../../src/core/types.js";
+import { indexOf, loadShipped, QUESTIONS } from "../knowledge/fixtures.js";
+
+/**
+ * Follow-ups in one conversation. Earlier turns are built with answerFact(), so these tests pin the
+ * follow-up logic, not the scorer: "tell me more" must quote the next sentence whatever ranks first.
+ */
+
+let index: SearchIndex;
+beforeAll(async () => {
+  index = await loadShipped();
+});
+
+const noRanking: FollowUpDeps = { ranked: () => [] };
+
+function fact(id: string): Answer {
+  const a = answerFact(id, index);
+  if (!a) throw new Error(`no fact ${id} in the shipped knowledge`);
+  return a;
+}
+
+function after(...turns: [string, Answer][]): ConversationContext {
+  return { turns: turns.map(([question, a]) => ({ question, answer: a })) };
+}
+
+function rewritten(question: string, context: ConversationContext): string {
+  const r = resolveFollowUp(question, index, context, noRanking);
+  if (r.kind !== "question")
+    throw new Error(`expected a rewritten question, got an answer: ${r.answer.text}`);
+  return r.question;
+}
+
+describe("follow-ups that the scorer answers, rewritten with the earlier topic", () => {
+  it('"and its chips?" keeps the earlier topic and adds the new words', () => {
+    const q = rewritten("and its chips?", after(["what is cloudmatrix 384?", fact("cloudmatrix-384")]));
+    expect(q).toMatch(/cloudmatrix 384/);
+    expect(q).toMatch(/chips/);
+  });
+
+  it('"what about pangu?" asks the earlier question about the new name', () => {
+    const ctx = after(["when was huawei cloud launched?", fact("huawei-cloud-launch")]);
+    expect(rewritten("what about pangu?", ctx)).toBe("when was pangu launched?");
+  });
+
+  it('"why?" asks why about the earlier question, through a chain of follow-ups', () => {
+    const opened = after(["when did huawei open source pangu", fact("pangu-open-sourced")]);
+    expect(rewritten("why?", opened)).toBe("why did huawei open source pangu?");
+    const chain = after(
+      ["when was huawei cloud launched?", fact("huawei-cloud-launch")],
+      ["what about pangu?", fact("pangu-open-sourced")],
+    );
+    expect(rewritten("why?", chain)).toBe("why was pangu launched?");
+  });
+
+  it('"what did he say?" reads the person the previous answer quoted', () => {
+    const ctx = after(["who's jeffrey towson", fact("towson-chip-clusters")]);
+    expect(rewritten("what did he say?", ctx)).toMatch(/Jeffrey Towson/);
+  });
+
+  it("leaves a question that names its own topic, or finds its referent inside, exactly as asked", () => {
+    const ctx = after(["what is cloudmatrix 384?", fact("cloudmatrix-384")]);
+    for (const q of [
+      "what is CANN?",
+      "which countries is huawei targeting with its ai platforms?",
+      "is it true that the company open-sourced pangu?",
+      "Is it going to rain today?",
+    ]) {
+      expect(rewritten(q, ctx)).toBe(q);
+    }
+  });
+
+  it("gives every standalone question of the dev set the same answer with or without context", () => {
+    const ctx = after(["what is CANN?", fact("cann-cuda-alternative")]);
+    const questions = readFileSync(QUESTIONS, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { question: string }).question);
+    expect(questions.length).toBeGreaterThan(100);
+    for (const q of questions) expect(answer(q, index, ctx)).toEqual(answer(q, index));
+  });
+
+  it(`reads only the last ${MAX_TURNS} turns`, () => {
+    const old: [string, Answer][] = Array.from({ length: 50 }, () => [
+      "what is CANN?",
+      fact("cann-cuda-alternative"),
+    ]);
+    const recent: [string, Answer][] = [["when did huawei open source pangu", fact("pangu-open-sourced")]];
+    expect(rewritten("why?", after(...old, ...recent))).toBe(rewritten("why?", after(...recent)));
+  });
+});
+
+describe('"tell me more"', () => {
+  it("quotes the next sentence of the cited paragraph as an answered, cited Answer", () => {
+    const a = answer(
+      "tell me more",
+      index,
+      after(["when did huawei launch the ascend 910", fact("ascend-910-launch")]),
+    );
+    expect(a.status).toBe("answered");
+    expect(a.question).toBe("tell me more");
+    expect(a.citations).toHaveLength(1);
+    expect(a.citations[0]?.locator).toBe("paragraph 4, sentence 3");
+    expect(a.citations[0]?.quote).toMatch(/^Huawei followed with improved versions, including the 910B/);
+    expect(a.text).toBe(a.citations[0]?.quote);
+  });
+
+  it("says the paragraph has ended (unknown) and offers where the article goes on", () => {
+    const first = fact("ascend-910-launch");
+    const more = answer("tell me more", index, after(["ascend 910?", first]));
+    const end = answer("go on", index, after(["ascend 910?", first], ["tell me more", more]));
+    expect(end.status).toBe("unknown");
+    expect(end.citations).toEqual([]);
+    expect(end.suggestions[0]?.citations[0]?.locator).toBe("paragraph 5, sentence 1");
+    expect(end.suggestions[0]?.answer).toMatch(/^In April 2024, Huawei introduced AI CloudMatrix 384/);
+  });
+
+  it("after an unknown answer has nothing to continue: the question is answered as asked", () => {
+    const unknown = answer("how many vacation days do I get", index);
+    expect(unknown.status).toBe("unknown");
+    const a = answer("tell me more", index, after(["how many vacation days do I get", unknown]));
+    expect(a).toEqual(answer("tell me more", index));
+  });
+});
+
+describe('"who said that?" and "when was that?"', () => {
+  const MEMO = `version: 1
+title: Memo
+sources:
+  - id: memo
+    title: Memo
+    text: |
+      Paul Triolo of DGA said the company had no choice. “Huawei had to change,” he explained. The memo ends.
+
+      Huawei deployed 100 trucks. They run on Pangu.
+facts:
+  - id: quote
+    answer: Huawei had to change.
+    questions: [what did the analyst say]
+    keywords: [change]
+    cite:
+      - source: memo
+        quote: "“Huawei had to change,” he explained."
+`;
+
+  it("finds the speaker of a quote in the sentence before it", () => {
+    const memo = indexOf(MEMO);
+    const prev = answerFact("quote", memo) as Answer;
+    const a = answer("who said that?", memo, after(["what did the analyst say", prev]));
+    expect(a.status).toBe("answered");
+    expect(a.citations[0]?.locator).toBe("paragraph 1, sentences 1-2");
+    expect(a.text).toMatch(/^Paul Triolo of DGA said/);
+  });
+
+  it("answers a plain statement's speaker as unknown, naming the source in the gap", () => {
+    const a = answer("who said that?", index, after(["mining trucks", fact("autonomous-mining-trucks")]));
+    expect(a.status).toBe("unknown");
+    expect(a.gap).toEqual({
+      topic: "Huawei AI Strategy: From Sanctions to Global AI Expansion",
+      missing: "who said it, beyond the source itself",
+    });
+  });
+
+  it("reads the date in, or next to, the cited sentence", () => {
+    const a = answer("when was that?", index, after(["mining trucks", fact("autonomous-mining-trucks")]));
+    expect(a.status).toBe("answered");
+    expect(a.text).toMatch(/In May 2024/);
+    const ascend = answer("when was that?", index, after(["910b", fact("ascend-910b-910c")]));
+    expect(ascend.citations[0]?.quote).toMatch(/2019/);
+  });
+});
+
+describe('"the other one"', () => {
+  it("gives the previous answer's first suggestion", () => {
+    const prev: Answer = { ...fact("cloudmatrix-384"), status: "suggested" };
+    prev.suggestions = [
+      { ...fact("cann-cuda-alternative"), factId: "cann-cuda-alternative", answer: "", question: "" },
+    ];
+    const a = answer("the other one", index, after(["cloudmatrix", prev]));
+    expect(a.factId).toBe("cann-cuda-alternative");
+    expect(a.status).toBe("answered");
+  });
+
+  it("otherwise the runner-up of the earlier question, skipping facts already shown and weak ones", () => {
+    const deps: FollowUpDeps = {
+      ranked: (q) => {
+        expect(q).toBe("what is cloudmatrix");
+        return [
+          { factId: "cloudmatrix-384", confidence: 0.9 },
+          { factId: "not-yet-ai-leader", confidence: 0.01 },
+          { factId: "cloudmatrix-vs-gb200", confidence: 0.6 },
+          { factId: "cann-cuda-alternative", confidence: 0.5 },
+        ];
+      },
+    };
+    const first = after(["what is cloudmatrix", fact("cloudmatrix-384")]);
+    const r = resolveFollowUp("the other one", index, first, deps);
+    expect(r.kind === "answer" && r.answer.factId).toBe("cloudmatrix-vs-gb200");
+    const second = after(
+      ["what is cloudmatrix", fact("cloudmatrix-384")],
+      ["the other one", fact("cloudmatrix-vs-gb200")],
+    );
+    const r2 = resolveFollowUp("no, the other one", index, second, deps);
+    expect(r2.kind === "answer" && r2.answer.factId).toBe("cann-cuda-alternative");
+  });
+});
