@@ -12,6 +12,7 @@ import { type KnowledgeProblem, messages } from "./problems.js";
 import type { KnowledgeFile } from "./schema.js";
 import { type SourceSentence, splitSentences } from "./sentences.js";
 import { matchQuote } from "./verify-quotes.js";
+import { looksLikeGarbage } from "./warnings.js";
 
 /**
  * Turns a schema-valid file into Knowledge: splits sources, verifies every quote, checks ids, and
@@ -71,6 +72,7 @@ export function* compileSteps(
         paragraph: s.paragraph,
         sentence: s.sentence,
         text: s.text,
+        ...(looksLikeGarbage(s.text) ? { noisy: true as const } : {}),
       });
     }
   }

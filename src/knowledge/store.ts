@@ -1,12 +1,14 @@
 import { type FSWatcher, watch } from "node:fs";
 import { basename, dirname } from "node:path";
 import { buildIndexSliced, type SearchIndex } from "../core/index-build.js";
+import type { Knowledge } from "../core/knowledge.js";
 import { runKnowledgeTests } from "../core/knowledge-tests.js";
 import { diffKnowledge, type KnowledgeDiff } from "./diff.js";
 import { loadKnowledgeFile, testProblems } from "./load.js";
 import type { KnowledgeProblem } from "./problems.js";
 import { formatProblems } from "./problems.js";
 import { type ChangedSource, changedSince, type OverdueFact, overdueFacts, sourceHashes } from "./stale.js";
+import { type KnowledgeWarning, knowledgeWarnings } from "./warnings.js";
 
 /**
  * Holds the knowledge that is serving. A reload loads, verifies and indexes the new file off to the
@@ -23,6 +25,8 @@ export interface ReloadReport extends KnowledgeDiff {
   ms: number;
   /** Sources whose text changed since the knowledge that served before, with the facts citing them. */
   changedSources?: ChangedSource[];
+  /** Text that loaded but is not prose (src/knowledge/warnings.ts); absent when there is none. */
+  warnings?: KnowledgeWarning[];
 }
 
 export interface ReloadFailure {
@@ -64,6 +68,11 @@ export interface StoreOptions {
   now?: () => Date;
   /** Without it, changed sources are only found between reloads of one run. */
   hashes?: SourceHashKeeper;
+}
+
+function warningsOf(k: Knowledge, file: string): { warnings?: KnowledgeWarning[] } {
+  const warnings = knowledgeWarnings(k, file);
+  return warnings.length > 0 ? { warnings } : {};
 }
 
 export class KnowledgeStore {
@@ -127,6 +136,7 @@ export class KnowledgeStore {
       sentences: next.knowledge.sentences.length,
       ms: Math.round(performance.now() - started),
       changedSources: this.lastChangedSources,
+      ...warningsOf(next.knowledge, this.file),
     };
   }
 
