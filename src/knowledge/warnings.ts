@@ -34,6 +34,7 @@ export interface KnowledgeWarning {
 }
 
 // Control characters other than tab/newline, and U+FFFD: what a binary file decoded as UTF-8 holds.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 const LETTER = /\p{L}/u;
 const SPACE = /\s/;

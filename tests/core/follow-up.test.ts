@@ -24,7 +24,7 @@ function fact(id: string): Answer {
   return a;
 }
 
-function after(...turns: [string, Answer][]): ConversationContext {
+function convo(...turns: [string, Answer][]): ConversationContext {
   return { turns: turns.map(([question, a]) => ({ question, answer: a })) };
 }
 
@@ -37,20 +37,20 @@ function rewritten(question: string, context: ConversationContext): string {
 
 describe("follow-ups that the scorer answers, rewritten with the earlier topic", () => {
   it('"and its chips?" keeps the earlier topic and adds the new words', () => {
-    const q = rewritten("and its chips?", after(["what is cloudmatrix 384?", fact("cloudmatrix-384")]));
+    const q = rewritten("and its chips?", convo(["what is cloudmatrix 384?", fact("cloudmatrix-384")]));
     expect(q).toMatch(/cloudmatrix 384/);
     expect(q).toMatch(/chips/);
   });
 
   it('"what about pangu?" asks the earlier question about the new name', () => {
-    const ctx = after(["when was huawei cloud launched?", fact("huawei-cloud-launch")]);
+    const ctx = convo(["when was huawei cloud launched?", fact("huawei-cloud-launch")]);
     expect(rewritten("what about pangu?", ctx)).toBe("when was pangu launched?");
   });
 
   it('"why?" asks why about the earlier question, through a chain of follow-ups', () => {
-    const opened = after(["when did huawei open source pangu", fact("pangu-open-sourced")]);
+    const opened = convo(["when did huawei open source pangu", fact("pangu-open-sourced")]);
     expect(rewritten("why?", opened)).toBe("why did huawei open source pangu?");
-    const chain = after(
+    const chain = convo(
       ["when was huawei cloud launched?", fact("huawei-cloud-launch")],
       ["what about pangu?", fact("pangu-open-sourced")],
     );
@@ -58,12 +58,12 @@ describe("follow-ups that the scorer answers, rewritten with the earlier topic",
   });
 
   it('"what did he say?" reads the person the previous answer quoted', () => {
-    const ctx = after(["who's jeffrey towson", fact("towson-chip-clusters")]);
+    const ctx = convo(["who's jeffrey towson", fact("towson-chip-clusters")]);
     expect(rewritten("what did he say?", ctx)).toMatch(/Jeffrey Towson/);
   });
 
   it("leaves a question that names its own topic, or finds its referent inside, exactly as asked", () => {
-    const ctx = after(["what is cloudmatrix 384?", fact("cloudmatrix-384")]);
+    const ctx = convo(["what is cloudmatrix 384?", fact("cloudmatrix-384")]);
     for (const q of [
       "what is CANN?",
       "which countries is huawei targeting with its ai platforms?",
@@ -75,7 +75,7 @@ describe("follow-ups that the scorer answers, rewritten with the earlier topic",
   });
 
   it("gives every standalone question of the dev set the same answer with or without context", () => {
-    const ctx = after(["what is CANN?", fact("cann-cuda-alternative")]);
+    const ctx = convo(["what is CANN?", fact("cann-cuda-alternative")]);
     const questions = readFileSync(QUESTIONS, "utf8")
       .split("\n")
       .filter(Boolean)
@@ -90,7 +90,7 @@ describe("follow-ups that the scorer answers, rewritten with the earlier topic",
       fact("cann-cuda-alternative"),
     ]);
     const recent: [string, Answer][] = [["when did huawei open source pangu", fact("pangu-open-sourced")]];
-    expect(rewritten("why?", after(...old, ...recent))).toBe(rewritten("why?", after(...recent)));
+    expect(rewritten("why?", convo(...old, ...recent))).toBe(rewritten("why?", convo(...recent)));
   });
 });
 
@@ -99,7 +99,7 @@ describe('"tell me more"', () => {
     const a = answer(
       "tell me more",
       index,
-      after(["when did huawei launch the ascend 910", fact("ascend-910-launch")]),
+      convo(["when did huawei launch the ascend 910", fact("ascend-910-launch")]),
     );
     expect(a.status).toBe("answered");
     expect(a.question).toBe("tell me more");
@@ -111,8 +111,8 @@ describe('"tell me more"', () => {
 
   it("says the paragraph has ended (unknown) and offers where the article goes on", () => {
     const first = fact("ascend-910-launch");
-    const more = answer("tell me more", index, after(["ascend 910?", first]));
-    const end = answer("go on", index, after(["ascend 910?", first], ["tell me more", more]));
+    const more = answer("tell me more", index, convo(["ascend 910?", first]));
+    const end = answer("go on", index, convo(["ascend 910?", first], ["tell me more", more]));
     expect(end.status).toBe("unknown");
     expect(end.citations).toEqual([]);
     expect(end.suggestions[0]?.citations[0]?.locator).toBe("paragraph 5, sentence 1");
@@ -122,7 +122,7 @@ describe('"tell me more"', () => {
   it("after an unknown answer has nothing to continue: the question is answered as asked", () => {
     const unknown = answer("how many vacation days do I get", index);
     expect(unknown.status).toBe("unknown");
-    const a = answer("tell me more", index, after(["how many vacation days do I get", unknown]));
+    const a = answer("tell me more", index, convo(["how many vacation days do I get", unknown]));
     expect(a).toEqual(answer("tell me more", index));
   });
 });
@@ -150,14 +150,14 @@ facts:
   it("finds the speaker of a quote in the sentence before it", () => {
     const memo = indexOf(MEMO);
     const prev = answerFact("quote", memo) as Answer;
-    const a = answer("who said that?", memo, after(["what did the analyst say", prev]));
+    const a = answer("who said that?", memo, convo(["what did the analyst say", prev]));
     expect(a.status).toBe("answered");
     expect(a.citations[0]?.locator).toBe("paragraph 1, sentences 1-2");
     expect(a.text).toMatch(/^Paul Triolo of DGA said/);
   });
 
   it("answers a plain statement's speaker as unknown, naming the source in the gap", () => {
-    const a = answer("who said that?", index, after(["mining trucks", fact("autonomous-mining-trucks")]));
+    const a = answer("who said that?", index, convo(["mining trucks", fact("autonomous-mining-trucks")]));
     expect(a.status).toBe("unknown");
     expect(a.gap).toEqual({
       topic: "Huawei AI Strategy: From Sanctions to Global AI Expansion",
@@ -166,10 +166,10 @@ facts:
   });
 
   it("reads the date in, or next to, the cited sentence", () => {
-    const a = answer("when was that?", index, after(["mining trucks", fact("autonomous-mining-trucks")]));
+    const a = answer("when was that?", index, convo(["mining trucks", fact("autonomous-mining-trucks")]));
     expect(a.status).toBe("answered");
     expect(a.text).toMatch(/In May 2024/);
-    const ascend = answer("when was that?", index, after(["910b", fact("ascend-910b-910c")]));
+    const ascend = answer("when was that?", index, convo(["910b", fact("ascend-910b-910c")]));
     expect(ascend.citations[0]?.quote).toMatch(/2019/);
   });
 });
@@ -180,7 +180,7 @@ describe('"the other one"', () => {
     prev.suggestions = [
       { ...fact("cann-cuda-alternative"), factId: "cann-cuda-alternative", answer: "", question: "" },
     ];
-    const a = answer("the other one", index, after(["cloudmatrix", prev]));
+    const a = answer("the other one", index, convo(["cloudmatrix", prev]));
     expect(a.factId).toBe("cann-cuda-alternative");
     expect(a.status).toBe("answered");
   });
@@ -197,10 +197,10 @@ describe('"the other one"', () => {
         ];
       },
     };
-    const first = after(["what is cloudmatrix", fact("cloudmatrix-384")]);
+    const first = convo(["what is cloudmatrix", fact("cloudmatrix-384")]);
     const r = resolveFollowUp("the other one", index, first, deps);
     expect(r.kind === "answer" && r.answer.factId).toBe("cloudmatrix-vs-gb200");
-    const second = after(
+    const second = convo(
       ["what is cloudmatrix", fact("cloudmatrix-384")],
       ["the other one", fact("cloudmatrix-vs-gb200")],
     );
