@@ -9,7 +9,7 @@ import {
   topicPhrase,
 } from "./follow-up-topic.js";
 import type { SearchIndex } from "./index-build.js";
-import { normalizeQuestion } from "./register.js";
+import { classifySmallTalk, normalizeQuestion } from "./register.js";
 import { isStopword, words } from "./text.js";
 import type { Answer, ConversationContext, ConversationTurn } from "./types.js";
 
@@ -125,6 +125,8 @@ export function resolveFollowUp(
   context: ConversationContext | undefined,
   deps: FollowUpDeps,
 ): FollowUp {
+  // "hi", "thanks!", "help": small talk is the bot layer's to answer; the scorer never quotes a fact for it.
+  if (classifySmallTalk(question)) return { kind: "question", question: "" };
   const q = normalizeQuestion(question);
   const turns = context?.turns.slice(-MAX_TURNS) ?? [];
   const prev = turns[turns.length - 1];

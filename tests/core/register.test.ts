@@ -83,6 +83,14 @@ describe("register around a question on the shipped knowledge", () => {
     index = await loadShipped();
   });
 
+  it("quotes no fact for small talk: greetings, thanks and help are the bot layer's to answer", () => {
+    for (const q of ["help", "hi", "thanks!", "what can you do?"]) {
+      const a = answer(q, index);
+      expect(a.status).toBe("unknown");
+      expect(a.suggestions).toEqual([]);
+    }
+  });
+
   it.each([
     ["@bot what is pangu?", "what is pangu?"],
     ["@strategy-bot tell me about smic", "tell me about smic"],
