@@ -12,6 +12,8 @@ export const TOPIC = {
   capitalShare: 0.6,
   /** Sentences looked at per word: enough to judge the casing, bounded whatever the knowledge size. */
   sampleSentences: 24,
+  /** Content words judged per question: a follow-up's topic is in its first words, a paste is not. */
+  maxWords: 16,
   /** A name in more than this share of facts is the knowledge's subject ("Huawei"): it picks no topic. */
   ubiquitousShare: 0.2,
 };
@@ -78,6 +80,7 @@ export function topicWords(question: string, index: SearchIndex): TopicWord[] {
   const facts = Math.max(1, index.knowledge.facts.length);
   const out: TopicWord[] = [];
   for (const word of words(question)) {
+    if (out.length >= TOPIC.maxWords) break;
     if (isStopword(word) || REFERRING.has(word)) continue;
     const id = index.terms.get(termOf(word)) ?? index.surfaces.get(word);
     // Model numbers ("910c", "384") name things; digits alone are not written in capitals.

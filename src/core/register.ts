@@ -55,10 +55,14 @@ const SPELLINGS: readonly [RegExp, string][] = [
 ];
 
 function collapsePunctuation(s: string): string {
-  return s
-    .replace(/([?!])[?!]+/g, "$1")
-    .replace(/\.{4,}/g, "...")
-    .replace(/([,;:])\1+/g, "$1");
+  return (
+    s
+      // One separator for a run of them (", - ; ,"): the edge patterns below then never rescan a run.
+      .replace(/[\s,;:-]*[,;:][\s,;:-]*/g, (run) => `${run.trim()[0] ?? ","} `)
+      .replace(/([?!])[?!]+/g, "$1")
+      .replace(/\.{4,}/g, "...")
+      .replace(/([,;:])\1+/g, "$1")
+  );
 }
 
 /** Removes what surrounds the words: markup, typed mentions, emoji and invisible characters. */
