@@ -14,6 +14,8 @@ export const TOPIC = {
   sampleSentences: 24,
   /** Content words judged per question: a follow-up's topic is in its first words, a paste is not. */
   maxWords: 16,
+  /** Words standing for a topic that has no name: the rarest ones of the earlier question. */
+  unnamedWords: 2,
   /** A name in more than this share of facts is the knowledge's subject ("Huawei"): it picks no topic. */
   ubiquitousShare: 0.2,
 };
@@ -40,6 +42,8 @@ export interface TopicWord {
   name: boolean;
   /** A name in so many facts that it singles out none of them. */
   ubiquitous: boolean;
+  /** How rare the word is in the knowledge (the rarest possible for a word it never uses). */
+  idf: number;
 }
 
 function escapeRegExp(s: string): string {
@@ -86,7 +90,7 @@ export function topicWords(question: string, index: SearchIndex): TopicWord[] {
     // Model numbers ("910c", "384") name things; digits alone are not written in capitals.
     const numbered = /\d/.test(word) && word.length >= 2;
     if (id === undefined) {
-      out.push({ word, name: numbered, ubiquitous: false });
+      out.push({ word, name: numbered, ubiquitous: false, idf: index.maxIdf });
       continue;
     }
     const df = (index.offsets[id + 1] ?? 0) - (index.offsets[id] ?? 0);
@@ -96,7 +100,8 @@ export function topicWords(question: string, index: SearchIndex): TopicWord[] {
     // "Huawei Cloud" is one specific name, though "Huawei" alone is the knowledge's subject.
     if (compound && prev) prev.ubiquitous = false;
     const name = alone || compound;
-    out.push({ word, name, ubiquitous: name && df / facts > TOPIC.ubiquitousShare });
+    const ubiquitous = name && df / facts > TOPIC.ubiquitousShare;
+    out.push({ word, name, ubiquitous, idf: index.idf[id] ?? 0 });
   }
   return out;
 }
@@ -127,12 +132,21 @@ export function hasOwnTopic(question: string, index: SearchIndex): boolean {
   return topicWords(question, index).some((t) => t.name && !t.ubiquitous);
 }
 
-/** The names a question is about, as a phrase: its specific names, else its subject, else its words. */
+/**
+ * The names a question is about, as a phrase: its specific names, else its subject, else its rarest
+ * words ("robot haulers" of "how big was the fleet of robot haulers the company put into mines?"):
+ * all of a long question's words would outweigh the few the follow-up adds.
+ */
 export function topicPhrase(question: string, index: SearchIndex): string {
   const all = topicWords(question, index);
   const specific = all.filter((t) => t.name && !t.ubiquitous);
   const names = specific.length > 0 ? specific : all.filter((t) => t.name);
-  return (names.length > 0 ? names : all).map((t) => t.word).join(" ");
+  if (names.length > 0) return names.map((t) => t.word).join(" ");
+  const rarest = new Set([...all].sort((a, b) => b.idf - a.idf).slice(0, TOPIC.unnamedWords));
+  return all
+    .filter((t) => rarest.has(t))
+    .map((t) => t.word)
+    .join(" ");
 }
 
 const PERSON_PRONOUN = /\b(?:he|him|his|she|her)\b/i;

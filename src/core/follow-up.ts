@@ -21,7 +21,7 @@ import type { Answer, ConversationContext, ConversationTurn } from "./types.js";
  */
 
 /** Turns read, newest last; older ones are ignored whatever the bot layer keeps. */
-export const MAX_TURNS = 3;
+export const MAX_TURNS = 5;
 
 export type FollowUp = { kind: "question"; question: string } | { kind: "answer"; answer: Answer };
 
@@ -89,7 +89,10 @@ function effectiveQuestion(turns: readonly ConversationTurn[], index: SearchInde
   const earlier = turns.slice(0, -1);
   const form = formOf(q);
   if (form === "more" || form === "other" || form === "who-said") return effectiveQuestion(earlier, index);
-  return rewrite(q, form, earlier, index) ?? q;
+  const rewritten = rewrite(q, form, earlier, index);
+  // "why?" whose topic fell out of the window has none: better no question than "why?" itself.
+  if (!rewritten && (form === "why" || form === "when" || form === "connector")) return undefined;
+  return rewritten ?? q;
 }
 
 /** A follow-up that the scorer answers, rewritten with the earlier topic; undefined if not one. */

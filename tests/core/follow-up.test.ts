@@ -62,6 +62,14 @@ describe("follow-ups that the scorer answers, rewritten with the earlier topic",
     expect(rewritten("what did he say?", ctx)).toMatch(/Jeffrey Towson/);
   });
 
+  it("stands for an unnamed topic by the earlier question's rarest words, not all of them", () => {
+    const ctx = convo([
+      "how large is the fleet of robot haulers in the mines?",
+      fact("autonomous-mining-trucks"),
+    ]);
+    expect(rewritten("what do they run on?", ctx)).toBe("what do robot haulers run on?");
+  });
+
   it("leaves a question that names its own topic, or finds its referent inside, exactly as asked", () => {
     const ctx = convo(["what is cloudmatrix 384?", fact("cloudmatrix-384")]);
     for (const q of [
@@ -175,6 +183,19 @@ facts:
 });
 
 describe('"the other one"', () => {
+  it("does not rank a follow-up's own words when its topic has left the window", () => {
+    const never: FollowUpDeps = {
+      ranked: (q) => {
+        throw new Error(`ranked "${q}"`);
+      },
+    };
+    const onlyFollowUps = convo(
+      ...Array.from({ length: MAX_TURNS }, (): [string, Answer] => ["why?", fact("tsmc-cut-off")]),
+    );
+    const r = resolveFollowUp("the other one", index, onlyFollowUps, never);
+    expect(r).toEqual({ kind: "question", question: "the other one" });
+  });
+
   it("gives the previous answer's first suggestion", () => {
     const prev: Answer = { ...fact("cloudmatrix-384"), status: "suggested" };
     prev.suggestions = [
