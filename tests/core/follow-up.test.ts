@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { answer, answerFact } from "../../src/core/answer.js";
+import { hitRank } from "../../src/core/evaluate.js";
 import { type FollowUpDeps, MAX_TURNS, resolveFollowUp } from "../../src/core/follow-up.js";
 import type { SearchIndex } from "../../src/core/index-build.js";
 import type { Answer, ConversationContext } from "../../src/core/types.js";
@@ -227,5 +228,37 @@ describe('"the other one"', () => {
     );
     const r2 = resolveFollowUp("no, the other one", index, second, deps);
     expect(r2.kind === "answer" && r2.answer.factId).toBe("cann-cuda-alternative");
+  });
+});
+
+describe("follow-up pairs of the blind tune set", () => {
+  interface Row {
+    id: string;
+    question: string;
+    expect: string[];
+    kind: string;
+    follows?: string;
+  }
+  const TUNE = new URL("../fixtures/blind/tune.jsonl", import.meta.url);
+
+  it("rank the gold sentence first with the conversation far more often than alone", () => {
+    const rows = readFileSync(TUNE, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Row);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const pairs = rows.filter((r) => r.follows && r.kind === "answerable");
+    expect(pairs.length).toBeGreaterThanOrEqual(5);
+    let withContext = 0;
+    let alone = 0;
+    for (const r of pairs) {
+      const prev = byId.get(r.follows as string) as Row;
+      const context = convo([prev.question, answer(prev.question, index)]);
+      if (hitRank(answer(r.question, index, context), r.expect) === 1) withContext++;
+      if (hitRank(answer(r.question, index), r.expect) === 1) alone++;
+    }
+    // Measured: 6 of 6 with the conversation, 3 of 6 alone (ranking, whatever the status).
+    expect(withContext).toBeGreaterThanOrEqual(pairs.length - 1);
+    expect(withContext).toBeGreaterThan(alone);
   });
 });
