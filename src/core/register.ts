@@ -42,6 +42,8 @@ const SPELLINGS: readonly [RegExp, string][] = [
   [/\byrs\b/gi, "years"],
   [/\byr\b/gi, "year"],
   [/\babt\b/gi, "about"],
+  [/\bppl\b/gi, "people"],
+  [/\bthru\b/gi, "through"],
   // Lower-case only and never next to a dot: "U.S." is the country.
   [/(?<![\w.])u(?![\w.'])/g, "you"],
   [/(?<![\w.])ur(?![\w.'])/g, "your"],

@@ -19,6 +19,7 @@ describe("normalizeQuestion()", () => {
     ["hi! quick one pls: who runs huawei cloud??? thx", "who runs huawei cloud?"],
     ["how much $$ did huawei make last yr", "how much money did huawei make last year"],
     ["what is pangu?!?!", "what is pangu?"],
+    ["@strategybot how many ppl use pangu", "how many people use pangu"],
     ["Good morning 👋 what is CANN :wave:", "what is CANN"],
   ])("%j -> %j", (typed, expected) => {
     expect(normalizeQuestion(typed)).toBe(expected);
