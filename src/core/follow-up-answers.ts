@@ -148,10 +148,15 @@ export function speakerAnswer(question: string, fact: Fact, index: SearchIndex):
   };
 }
 
-/** "when was that?": the cited sentences when they carry a date, else the nearest one that does. */
-export function dateAnswer(question: string, fact: Fact, index: SearchIndex): Answer | undefined {
+/**
+ * "when was that?": the cited sentences when they carry a date, else the nearest one of the paragraph
+ * that does. The source dates events next to them; with no date there, it is `unknown` with a gap
+ * ("I know about <topic>, but not when") rather than a search that would quote an undated sentence.
+ */
+export function dateAnswer(question: string, fact: Fact, index: SearchIndex, topic: string): Answer {
   const dated = nearby(fact, index).find((s) => DATE.test(s.text));
-  return dated ? passageAnswer(question, withCited(dated, fact, index), index) : undefined;
+  if (dated) return passageAnswer(question, withCited(dated, fact, index), index);
+  return { ...unknown(question, index), gap: { topic, missing: "when that was" } };
 }
 
 /** "the other one": the first fact, in the given order, that the conversation has not shown yet. */

@@ -69,8 +69,10 @@ function writtenAsName(word: string, id: number, index: SearchIndex, after?: str
       looked++;
       for (const m of text.matchAll(re)) {
         const at = (m.index ?? 0) + (m[1]?.length ?? 0);
-        // The first word of a sentence is capitalised whatever it is.
-        if (!after && /^\W*$/.test(text.slice(0, at))) continue;
+        // The first word of a sentence is capitalised whatever it is, unless a capitalised word
+        // follows it: "Paul Triolo, SVP …" opens with a name.
+        const opening = !after && /^\W*$/.test(text.slice(0, at));
+        if (opening && !/^\s+\p{Lu}\p{Ll}/u.test(text.slice(at + (m[2]?.length ?? 0)))) continue;
         total++;
         if (/^\p{Lu}/u.test(m[2] ?? "")) capital++;
       }

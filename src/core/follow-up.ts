@@ -140,8 +140,8 @@ export function resolveFollowUp(
   if (form === "more" && fact) return { kind: "answer", answer: moreAnswer(asked, fact, index) };
   if (form === "who-said" && fact) return { kind: "answer", answer: speakerAnswer(asked, fact, index) };
   if (form === "when" && fact) {
-    const dated = dateAnswer(asked, fact, index);
-    if (dated) return { kind: "answer", answer: dated };
+    const topic = topicPhrase(effectiveQuestion(turns, index) ?? "", index) || fact.id;
+    return { kind: "answer", answer: dateAnswer(asked, fact, index, topic) };
   }
   if (form === "other") {
     const previous = effectiveQuestion(turns, index);

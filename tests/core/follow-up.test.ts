@@ -181,6 +181,13 @@ facts:
     const ascend = answer("when was that?", index, convo(["910b", fact("ascend-910b-910c")]));
     expect(ascend.citations[0]?.quote).toMatch(/2019/);
   });
+
+  it("answers unknown with a gap, not an undated quote, when the paragraph gives no date", () => {
+    const a = answer("when was that?", index, convo(["what did paul triolo say", fact("triolo-no-choice")]));
+    expect(a.status).toBe("unknown");
+    expect(a.citations).toEqual([]);
+    expect(a.gap).toEqual({ topic: "paul triolo", missing: "when that was" });
+  });
 });
 
 describe('"the other one"', () => {
