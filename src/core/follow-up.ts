@@ -36,6 +36,8 @@ export const MAX_REFERRING_WORDS = 8;
 /** A runner-up less related than this is not "the other one" the asker saw or meant. */
 export const MIN_OTHER_CONFIDENCE = 0.15;
 
+const POINTING_ONLY: ReadonlySet<Form> = new Set(["more", "other", "who-said", "when", "why"]);
+
 type Form = "more" | "other" | "who-said" | "when" | "why" | "connector" | "refers" | "standalone";
 
 const MORE =
@@ -54,11 +56,12 @@ const QUESTION_START =
 
 /** The shape of a chat line, from its wording alone: which kind of follow-up it could be. */
 function formOf(q: string): Form {
-  const t = q
+  const whole = q
     .toLowerCase()
     .replace(/[?!.]+$/, "")
-    .replace(/^(?:ok|okay|and|so|but|hmm+)[\s,]+/, "")
     .trim();
+  // "and why?", "ok, tell me more": the lead-in is not the follow-up, except for "and nvidia?".
+  const t = whole.replace(/^(?:ok|okay|and|so|but|hmm+)[\s,]+/, "");
   if (MORE.test(t)) return "more";
   if (OTHER.test(t)) return "other";
   if (WHO_SAID.test(t)) return "who-said";
@@ -67,7 +70,7 @@ function formOf(q: string): Form {
   if ((w[0] === "why" || t.startsWith("how come")) && w.every((x) => WHY_EXTRA.has(x) || isStopword(x))) {
     return "why";
   }
-  const rest = CONNECTOR.exec(t)?.[1];
+  const rest = CONNECTOR.exec(whole)?.[1];
   if (rest && !QUESTION_START.test(rest) && words(rest).length <= 6) return "connector";
   return refersBack(t) ? "refers" : "standalone";
 }
@@ -133,8 +136,9 @@ export function resolveFollowUp(
   const q = normalizeQuestion(question);
   const turns = context?.turns.slice(-MAX_TURNS) ?? [];
   const prev = turns[turns.length - 1];
-  if (!prev) return { kind: "question", question: q };
   const form = formOf(q);
+  // "tell me more", "the other one", "why?" opening a conversation point at nothing: no question.
+  if (!prev) return { kind: "question", question: POINTING_ONLY.has(form) ? "" : q };
   const fact = factOf(prev.answer, index);
   const asked = question.slice(0, 2000);
   if (form === "more" && fact) return { kind: "answer", answer: moreAnswer(asked, fact, index) };

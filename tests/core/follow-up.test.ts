@@ -48,6 +48,20 @@ describe("follow-ups that the scorer answers, rewritten with the earlier topic",
     expect(rewritten("what about pangu?", ctx)).toBe("when was pangu launched?");
   });
 
+  it('"and nvidia?" is a connector too, not a standalone "nvidia"', () => {
+    const ctx = convo(["who does huawei compete with", fact("competes-with-nvidia")]);
+    expect(rewritten("and nvidia?", ctx)).toBe("who does nvidia compete with");
+  });
+
+  it("opening a conversation, a follow-up that points at nothing asks nothing", () => {
+    for (const q of ["tell me more", "the other one", "why?", "who said that?", "when was that?"]) {
+      expect(rewritten(q, { turns: [] })).toBe("");
+      const a = answer(q, index, { turns: [] });
+      expect(a.status).toBe("unknown");
+      expect(a.suggestions).toEqual([]);
+    }
+  });
+
   it('"why?" asks why about the earlier question, through a chain of follow-ups', () => {
     const opened = convo(["when did huawei open source pangu", fact("pangu-open-sourced")]);
     expect(rewritten("why?", opened)).toBe("why did huawei open source pangu?");
