@@ -5,6 +5,7 @@ import { runKnowledgeTests } from "../core/knowledge-tests.js";
 import { loadKnowledgeFile, testProblems } from "../knowledge/load.js";
 import { formatProblems } from "../knowledge/problems.js";
 import { overdueFacts } from "../knowledge/stale.js";
+import { formatWarning, knowledgeWarnings } from "../knowledge/warnings.js";
 import { parseCommandArgs } from "./args.js";
 import { checkDiffCommand } from "./check-diff.js";
 import { type CliIO, EXIT, knowledgePath } from "./io.js";
@@ -69,5 +70,7 @@ export async function checkCommand(
       `answerable as implicit facts, ${k.synonyms.length} synonym groups, ${k.tests.length} test questions passed`,
   );
   for (const line of staleLines(overdueFacts(k, now()))) io.out(`  ${line}`);
+  // Not prose (binary bytes, tables, run-on text): loaded, but worth a look (src/knowledge/warnings.ts).
+  for (const w of knowledgeWarnings(k, path)) io.err(formatWarning(w));
   return EXIT.ok;
 }

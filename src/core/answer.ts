@@ -1,3 +1,4 @@
+import { resolveFollowUp } from "./follow-up.js";
 import { idfOf, type SearchIndex } from "./index-build.js";
 import type { Fact } from "./knowledge.js";
 import { type Concept, parseQuestion, QUERY } from "./query.js";
@@ -274,13 +275,22 @@ function suggestionOf(fact: Fact, confidence: number): Suggestion {
   };
 }
 
-export function answer(question: string, index: SearchIndex, _context?: ConversationContext): Answer {
-  const q = question.slice(0, MAX_QUESTION_CHARS);
+export function answer(question: string, index: SearchIndex, context?: ConversationContext): Answer {
+  // Chat register and follow-ups (src/core/follow-up.ts): `q` is what the scorer reads, `question` is shown.
+  const resolved = resolveFollowUp(question, index, context, {
+    ranked: (s) =>
+      rank(s, index).map((r) => ({
+        factId: index.knowledge.facts[r.doc]?.id ?? "",
+        confidence: r.related ?? r.confidence,
+      })),
+  });
+  if (resolved.kind === "answer") return resolved.answer;
+  const q = resolved.question;
   const ranked = rank(q, index);
   const facts = index.knowledge.facts;
   const best = ranked[0];
   const bestFact = best ? facts[best.doc] : undefined;
-  const base = { question: q, version: index.knowledge.version };
+  const base = { question: question.slice(0, MAX_QUESTION_CHARS), version: index.knowledge.version };
   const status = !best
     ? "unknown"
     : best.confidence >= THRESHOLDS.answered

@@ -19,6 +19,11 @@ export interface KnowledgeSentence {
   paragraph: number;
   sentence: number;
   text: string;
+  /**
+   * Set when the sentence does not read as prose (over 600 characters, few letters, binary bytes,
+   * run-on tokens; src/knowledge/warnings.ts): matching it on a typo correction alone is not trustworthy.
+   */
+  noisy?: true;
 }
 
 export interface Fact {

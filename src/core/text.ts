@@ -9,9 +9,15 @@ const SLACK_MARKUP = /<[@#!][^>]*>/g;
 const TEAMS_AT = /<at>[^<]*<\/at>/gi;
 const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 
+// Characters that render as nothing: zero-width space/joiners (U+200B-U+200D), word joiner (U+2060),
+// BOM (U+FEFF), soft hyphen (U+00AD), bidi marks and embeddings (U+200E/F, U+202A-E, U+2066-9). Pasted
+// from chat or PDFs they split words invisibly: "CA\u200bNN" must read as "CANN". NFKC keeps them.
+export const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
 /** Unicode-normalise and fold quotes, dashes and case, so "Huawei’s" and "Huawei's" compare equal. */
 export function foldText(s: string): string {
   return s
+    .replace(INVISIBLE, "")
     .normalize("NFKC")
     .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')

@@ -13,6 +13,7 @@ import { type KnowledgeProblem, messages } from "./problems.js";
 import type { KnowledgeFile } from "./schema.js";
 import { splitSentenceSteps } from "./sentences.js";
 import { QuoteIndex } from "./verify-quotes.js";
+import { looksLikeGarbage } from "./warnings.js";
 
 /**
  * Turns a schema-valid file into Knowledge: splits sources, verifies every quote, checks ids, and
@@ -81,6 +82,7 @@ export function* compileSteps(
         paragraph: s.paragraph,
         sentence: s.sentence,
         text: s.text,
+        ...(looksLikeGarbage(s.text) ? { noisy: true as const } : {}),
       });
     }
   }

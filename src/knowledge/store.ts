@@ -1,6 +1,7 @@
 import { type FSWatcher, watch } from "node:fs";
 import { basename, dirname } from "node:path";
 import { buildIndexSliced, type SearchIndex } from "../core/index-build.js";
+import type { Knowledge } from "../core/knowledge.js";
 import { runKnowledgeTests } from "../core/knowledge-tests.js";
 import { runSliced } from "../core/steps.js";
 import { asCodedError, shortMessage } from "../errors.js";
@@ -17,6 +18,7 @@ import {
   sourceHashes,
   sourceHashSteps,
 } from "./stale.js";
+import { type KnowledgeWarning, knowledgeWarnings } from "./warnings.js";
 
 /**
  * Holds the knowledge that is serving. A reload loads, verifies and indexes the new file off to the
@@ -33,6 +35,8 @@ export interface ReloadReport extends KnowledgeDiff {
   ms: number;
   /** Sources whose text changed since the knowledge that served before, with the facts citing them. */
   changedSources?: ChangedSource[];
+  /** Text that loaded but is not prose (src/knowledge/warnings.ts); absent when there is none. */
+  warnings?: KnowledgeWarning[];
 }
 
 export interface ReloadFailure {
@@ -78,6 +82,11 @@ export interface StoreOptions {
   limits?: KnowledgeLimits;
   /** Where a reload that threw (a bug, not a bad file) is logged with its stack. */
   log?: Logger;
+}
+
+function warningsOf(k: Knowledge, file: string): { warnings?: KnowledgeWarning[] } {
+  const warnings = knowledgeWarnings(k, file);
+  return warnings.length > 0 ? { warnings } : {};
 }
 
 export class KnowledgeStore {
@@ -163,6 +172,7 @@ export class KnowledgeStore {
       sentences: next.knowledge.sentences.length,
       ms: Math.round(performance.now() - started),
       changedSources: this.lastChangedSources,
+      ...warningsOf(next.knowledge, this.file),
     };
   }
 
