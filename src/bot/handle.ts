@@ -1,7 +1,7 @@
 import { answer, answerFact } from "../core/answer.js";
+import { classifySmallTalk } from "../core/register.js";
 import { adminReload, adminStatus } from "./admin.js";
 import { curationCommandOf, recordQuestion, runCuration } from "./curation.js";
-import { smallTalkOf } from "./small-talk.js";
 import type { AdminCommand, Asker, BotDeps, BotReply } from "./types.js";
 import { examples, presented } from "./welcome.js";
 
@@ -34,7 +34,9 @@ export async function ask(text: string, asker: Asker, deps: BotDeps): Promise<Bo
   const command = commandOf(text);
   if (text.trim() === "") return { kind: "empty", examples: examples(deps) };
   if (command === "help" || command === "commands") return { kind: "help", examples: examples(deps) };
-  const talk = smallTalkOf(text);
+  // "hi", "thanks!", "what can you do?" typed alone: answered in kind, never searched.
+  const talk = classifySmallTalk(text);
+  if (talk === "help") return { kind: "help", examples: examples(deps) };
   if (talk) return { kind: "small-talk", talk, examples: talk === "greeting" ? examples(deps) : [] };
   const curation = curationCommandOf(text);
   if ((command && ADMIN_COMMANDS.has(command)) || curation) {

@@ -45,6 +45,7 @@ export type CurationReply =
 
 export type CurationCommand = { command: "report"; sinceMs: number } | { command: "reload-dry-run" };
 
+/** Greetings and thanks typed alone ("help" alone gets the help reply). */
 export type SmallTalk = "greeting" | "thanks";
 
 export type BotReply =

@@ -7,9 +7,9 @@ import { Conversations } from "../../src/bot/conversations.js";
 import { claimDelivery } from "../../src/bot/deliveries.js";
 import { comment, vote } from "../../src/bot/feedback.js";
 import { ask, askSuggestion } from "../../src/bot/handle.js";
-import { smallTalkOf } from "../../src/bot/small-talk.js";
 import type { Asker, BotDeps } from "../../src/bot/types.js";
 import { WORDING } from "../../src/bot/wording.js";
+import { classifySmallTalk } from "../../src/core/register.js";
 import type { Answer } from "../../src/core/types.js";
 import { KnowledgeStore } from "../../src/knowledge/store.js";
 import { silentLogger } from "../../src/log.js";
@@ -50,11 +50,12 @@ describe("help and small talk, the same on every surface", () => {
     ["thanks!", "thanks"],
     ["Thank you so much", "thanks"],
     ["thx", "thanks"],
+    ["what can you do?", "help"],
     ["hi, what is CANN?", undefined],
     ["thanks to sanctions, what did Huawei build?", undefined],
     ["history of Huawei", undefined],
   ])("%j is %s", (text, talk) => {
-    expect(smallTalkOf(text)).toBe(talk);
+    expect(classifySmallTalk(text)).toBe(talk);
   });
 
   it("a greeting is answered politely (with examples), never searched", async () => {
