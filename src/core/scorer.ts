@@ -1,0 +1,216 @@
+import { namesSomeoneElse, TYPE_BIT, typeFlags } from "./answer-checks.js";
+import { coverageOf, hasTerm, newScratch, pairBonus, type Scratch, scoreDocs, topK } from "./bm25.js";
+import {
+  type Calibration,
+  FALLBACK_THRESHOLDS,
+  type Profile,
+  type ProfileWeights,
+  sigmoid,
+  type Thresholds,
+} from "./calibration.js";
+import { idfOf, type SearchIndex } from "./index-build.js";
+import { type Concept, parseQuestion } from "./query.js";
+import { analyseQuestion, type Intent, type QuestionAnalysis } from "./question.js";
+import { SIGNAL_NAMES, type SignalName } from "./signals.js";
+import { terms, words } from "./text.js";
+import { TUNABLES } from "./tunables.js";
+
+/**
+ * The scorer, built with the index: it owns the per-fact scratch buffers and caches (example-question
+ * terms, answer-type flags), so nothing lives in module state. rank() returns the candidates with
+ * their named signals, calibrated confidence and answer checks; answer() turns them into an Answer.
+ */
+
+export interface Candidate {
+  doc: number;
+  score: number;
+  signals: Record<SignalName, number>;
+  /** Calibrated probability that this fact's quote answers the question. */
+  confidence: number;
+  /** How related the fact is, ignoring the checks: for offering it as a suggestion. */
+  related: number;
+  focusCovered: boolean;
+  typeMatch: boolean;
+}
+
+export interface Ranked {
+  analysis: QuestionAnalysis;
+  concepts: Concept[];
+  candidates: Candidate[];
+}
+
+export class Scorer {
+  readonly profile: Profile;
+  readonly thresholds: Thresholds;
+  /** undefined: the hand-set fallback (no calibration for this profile). */
+  readonly weights: ProfileWeights | undefined;
+  private readonly scratch: Scratch;
+  private readonly examples = new Map<number, { term: string; idf: number }[][]>();
+  private readonly exampleIntents = new Map<number, Set<Intent>>();
+  /** Answer-type bitmask per fact, 0 = not computed yet (bit 128 marks computed). */
+  private readonly types: Uint8Array;
+
+  constructor(
+    private readonly index: SearchIndex,
+    calibration: Calibration | null,
+  ) {
+    const n = index.knowledge.facts.length;
+    this.profile = index.knowledge.facts.some((f) => f.curated) ? "curated" : "sources";
+    this.weights = calibration?.profiles[this.profile];
+    this.thresholds = this.weights?.thresholds ?? FALLBACK_THRESHOLDS;
+    this.scratch = newScratch(n);
+    this.types = new Uint8Array(n);
+  }
+
+  rank(question: string): Ranked {
+    const analysis = analyseQuestion(question);
+    const concepts = parseQuestion(question, this.index);
+    if (concepts.length === 0) return { analysis, concepts, candidates: [] };
+    const pool = this.retrieve(concepts);
+    const top = pool.sort((a, b) => b.score - a.score).slice(0, TUNABLES.ranking.candidates);
+    const asked = new Set(words(question));
+    const candidates = top.map((c) =>
+      this.candidate(c.doc, c.score, c.phrase, top, concepts, analysis, asked),
+    );
+    const bestScore = top[0]?.score || 1;
+    const order = (c: Candidate) => TUNABLES.ranking.confidenceMix * c.related + c.score / bestScore;
+    return { analysis, concepts, candidates: candidates.sort((a, b) => order(b) - order(a)) };
+  }
+
+  /** BM25F over the posting lists into the scratch buffers, then the phrase bonus on the best pool. */
+  private retrieve(concepts: Concept[]): { doc: number; score: number; phrase: number }[] {
+    const scratch = this.scratch;
+    let count = 0;
+    let done = false;
+    try {
+      count = scoreDocs(concepts, this.index, scratch);
+      const pool = topK(scratch.scores, scratch.touched, count, TUNABLES.ranking.rerankPool).map((doc) => {
+        const phrase = pairBonus(concepts, this.index, doc);
+        return { doc, score: (scratch.scores[doc] ?? 0) + phrase, phrase };
+      });
+      done = true;
+      return pool;
+    } finally {
+      // Leave the buffers clean for the next question: cheaply when all went well, wholly if not.
+      if (done) for (let t = 0; t < count; t++) scratch.scores[scratch.touched[t] as number] = 0;
+      else {
+        scratch.scores.fill(0);
+        scratch.best.fill(0);
+      }
+    }
+  }
+
+  private candidate(
+    doc: number,
+    score: number,
+    phrase: number,
+    top: { doc: number; score: number }[],
+    concepts: Concept[],
+    analysis: QuestionAnalysis,
+    asked: Set<string>,
+  ): Candidate {
+    const { coverage, fuzzy } = coverageOf(concepts, this.index, doc);
+    const idfMass = concepts.reduce((a, c) => a + c.idf, 0);
+    const unknown = concepts.reduce((a, c) => a + (c.alternatives.length === 0 ? c.idf : 0), 0);
+    const informative = Math.min(1, idfMass / 3);
+    const strength = 1 - Math.exp(-score / 3);
+    const related = Math.max(
+      0,
+      Math.min(1, coverage ** 1.5 * (0.6 + 0.4 * strength) * (0.7 + 0.3 * informative)),
+    );
+    const exampleSim = this.exampleCoverage(concepts, doc);
+    const handSet = related * (1 - 0.5 * (1 - exampleSim));
+    const bestScore = top[0]?.score || 1;
+    const other = top.reduce((m, t) => (t.doc !== doc && t.score > m ? t.score : m), 0);
+    const exampleIntent = this.intentsOf(doc).has(analysis.intent);
+    const typeMatch = !analysis.expects || exampleIntent || this.hasType(doc, analysis, asked);
+    const focusCovered = !analysis.focus || analysis.focus.terms.some((t) => hasTerm(this.index, t, doc));
+    const quote = this.quoteOf(doc);
+    const signals: Record<SignalName, number> = {
+      handSet,
+      bm25: Math.log1p(score),
+      relScore: score / bestScore,
+      margin: (score - other) / bestScore,
+      coverage,
+      informative,
+      exampleSim,
+      exampleIntent: exampleIntent ? 1 : 0,
+      phrase: score > 0 ? phrase / score : 0,
+      typoShare: fuzzy,
+      unknownShare: idfMass > 0 ? unknown / idfMass : 0,
+      typeAsked: analysis.expects ? 1 : 0,
+      typeMismatch: typeMatch ? 0 : 1,
+      focusAsked: analysis.focus ? 1 : 0,
+      focusMissing: focusCovered ? 0 : 1,
+      quoteWords: Math.log(1 + quote.split(" ").length) / 4,
+    };
+    return { doc, score, signals, confidence: this.calibrated(signals), related, focusCovered, typeMatch };
+  }
+
+  /** The logistic model over the signals, or the hand-set confidence when there is no calibration. */
+  calibrated(signals: Record<SignalName, number>): number {
+    const w = this.weights;
+    if (!w) return signals.handSet;
+    let z = w.bias;
+    for (const s of SIGNAL_NAMES) z += w.weights[s] * signals[s];
+    return sigmoid(z);
+  }
+
+  private quoteOf(doc: number): string {
+    return this.index.knowledge.facts[doc]?.citations.map((c) => c.quote).join(" ") ?? "";
+  }
+
+  private hasType(doc: number, analysis: QuestionAnalysis, asked: Set<string>): boolean {
+    const expects = analysis.expects;
+    if (!expects) return true;
+    let flags = this.types[doc] as number;
+    if (flags === 0) {
+      flags = typeFlags(this.quoteOf(doc)) | 128;
+      this.types[doc] = flags;
+    }
+    if (expects === "entity")
+      return (flags & TYPE_BIT.entity) !== 0 && namesSomeoneElse(this.quoteOf(doc), asked);
+    return (flags & TYPE_BIT[expects]) !== 0;
+  }
+
+  private intentsOf(doc: number): Set<Intent> {
+    let intents = this.exampleIntents.get(doc);
+    if (!intents) {
+      intents = new Set(
+        (this.index.knowledge.facts[doc]?.questions ?? []).map((q) => analyseQuestion(q).intent),
+      );
+      this.exampleIntents.set(doc, intents);
+    }
+    return intents;
+  }
+
+  /**
+   * How much of the closest curated example question the asker's words cover, by idf. "Who is Huawei's
+   * CEO?" covers little of "what did nvidia's ceo say about huawei": a hint that the fact is about
+   * someone else. 1 for facts without example questions (nothing to compare with).
+   */
+  private exampleCoverage(concepts: Concept[], doc: number): number {
+    let examples = this.examples.get(doc);
+    if (!examples) {
+      const questions = this.index.knowledge.facts[doc]?.questions ?? [];
+      examples = questions.map((q) =>
+        [...new Set(terms(q))].map((term) => ({ term, idf: idfOf(this.index, term) ?? 0 })),
+      );
+      this.examples.set(doc, examples);
+    }
+    if (examples.length === 0) return 1;
+    const askedTerms = new Set<string>();
+    for (const c of concepts) for (const a of c.alternatives) askedTerms.add(a.term);
+    let best = 0;
+    for (const example of examples) {
+      let total = 0;
+      let covered = 0;
+      for (const { term, idf } of example) {
+        total += idf;
+        if (askedTerms.has(term)) covered += idf;
+      }
+      if (total > 0 && covered / total > best) best = covered / total;
+    }
+    return best;
+  }
+}
