@@ -5,11 +5,11 @@ import type { AnswerType } from "./question.js";
  * Small patterns, computed once per fact and cached by the scorer as a bitmask.
  */
 
-const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
-const DATE = new RegExp(
-  `\\b(1[0-9]{3}|20[0-9]{2})s?\\b|\\b(${MONTHS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\b|\\b\\d+(st|nd|rd|th)?[- ]centur(y|ies)\\b|\\b(centur(y|ies)|decade|decades|recently|ago|era|period|age|dynasty|reign|year|years|annual|annually|today|now|currently|once|earlier|later|since|until|during)\\b`,
-  "i",
-);
+// Months capitalised only: "may" is mostly the verb.
+const MONTH =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
+const DATE =
+  /\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d+(st|nd|rd|th)?[- ]centur(y|ies)\b|\b(centur(y|ies)|decades?|ago|era|dynasty|reign|yesterday|last year|this year)\b/i;
 const NUMBER_WORDS =
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|several|half|single|double|triple|few|many|majority|minority|number";
 const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, "i");
@@ -56,7 +56,7 @@ export function nameWords(text: string): string[] {
 export function typeFlags(text: string): number {
   let flags = 0;
   if (nameWords(text).length > 0) flags |= TYPE_BIT.entity;
-  if (DATE.test(text)) flags |= TYPE_BIT.date;
+  if (DATE.test(text) || MONTH.test(text)) flags |= TYPE_BIT.date;
   if (PLACE_WORDS.test(text) || PLACE_PREP.test(text)) flags |= TYPE_BIT.place;
   if (NUMBER.test(text)) flags |= TYPE_BIT.number;
   if (AMOUNT.test(text) && NUMBER.test(text)) flags |= TYPE_BIT.amount;
@@ -70,4 +70,12 @@ export function typeFlags(text: string): number {
  */
 export function namesSomeoneElse(text: string, questionWords: ReadonlySet<string>): boolean {
   return nameWords(text).some((w) => !questionWords.has(w) && !questionWords.has(w.replace(/'s$/, "")));
+}
+
+/** The text without the numbers the question itself gave ("How many CloudMatrix 384 systems…" is not answered by "384"). */
+export function withoutNumbers(text: string, numbers: readonly string[]): string {
+  let out = text;
+  for (const n of numbers)
+    out = out.replace(new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "gi"), " ");
+  return out;
 }

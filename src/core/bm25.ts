@@ -120,10 +120,11 @@ export function coverageOf(
   concepts: Concept[],
   index: SearchIndex,
   doc: number,
-): { coverage: number; fuzzy: number } {
+): { coverage: number; fuzzy: number; missingIdf: number } {
   let total = 0;
   let matched = 0;
   let fuzzy = 0;
+  let missingIdf = 0;
   for (const c of concepts) {
     total += c.idf;
     let best = 0;
@@ -136,6 +137,11 @@ export function coverageOf(
     }
     matched += c.idf * best;
     if (viaFuzzy) fuzzy += c.idf;
+    if (best === 0 && c.idf > missingIdf) missingIdf = c.idf;
   }
-  return total > 0 ? { coverage: matched / total, fuzzy: fuzzy / total } : { coverage: 0, fuzzy: 0 };
+  // The rarest word the doc lacks, against the rarest possible: one missing name weighs more than a missing "use".
+  const rarest = missingIdf / (index.maxIdf || 1);
+  return total > 0
+    ? { coverage: matched / total, fuzzy: fuzzy / total, missingIdf: rarest }
+    : { coverage: 0, fuzzy: 0, missingIdf: 0 };
 }

@@ -1,4 +1,4 @@
-import { termOf, words } from "./text.js";
+import { isStopword, termOf, words } from "./text.js";
 
 /**
  * Question analysis: what kind of answer the asker wants. Question words are signals here, not
@@ -38,6 +38,10 @@ export interface QuestionAnalysis {
   focus?: Focus;
   /** Topic words (surface, lower case): the question's content words minus the focus. */
   topic: string[];
+  /** Names typed with a capital (not the first word), lower-cased: "Who is the CEO of TechMoat?" -> techmoat. */
+  names: string[];
+  /** Numbers the question gives ("384", "2023"). */
+  numbers: string[];
 }
 
 /**
@@ -165,7 +169,74 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     };
     break;
   }
-  const topic = content.filter((w) => !focus?.words.includes(w));
-  const expects = EXPECTS[intent];
-  return { intent, ...(expects ? { expects } : {}), ...(focus ? { focus } : {}), topic };
+  const wh = whNoun(ws);
+  let expects = EXPECTS[intent];
+  if (wh && "type" in wh) expects ??= wh.type;
+  else if (wh && !focus) focus = wh;
+  const topic = content.filter((w) => !isStopword(w) && !focus?.words.includes(w));
+  const numbers = ws.filter((w) => /\d/.test(w));
+  return {
+    intent,
+    ...(expects ? { expects } : {}),
+    ...(focus ? { focus } : {}),
+    topic,
+    names: namesIn(question),
+    numbers,
+  };
+}
+
+/** Nouns after "which"/"what" that name a type of answer rather than an attribute. */
+const TYPE_NOUNS = new Map<string, AnswerType>([
+  ..."company companies firm firms organisation organization person people consultancy chipmaker manufacturer maker foundry supplier suppliers partner partners rival rivals competitor competitors analyst analysts brand agency government"
+    .split(" ")
+    .map((w) => [w, "entity"] as const),
+  ..."country countries city cities region regions place places continent province"
+    .split(" ")
+    .map((w) => [w, "place"] as const),
+  ..."year years date month day decade century".split(" ").map((w) => [w, "date"] as const),
+]);
+
+/**
+ * "which event", "what process node", "what's the name of", "what does X stand for": the noun the
+ * asker wants named. A type noun ("which year") sets the expected type; another noun is a focus the
+ * fact must cover ("At which event…" is not answered by a sentence that names no event).
+ */
+function whNoun(ws: string[]): Focus | { type: AnswerType } | undefined {
+  const at = ws.findIndex((w) => w === "which" || w === "what" || w === "whats");
+  if (at >= 0) {
+    const next = ws[at + 1];
+    if (next === "the" && ws[at + 2] === "name" && ws[at + 3] === "of") {
+      return { name: "its name", words: ["name"], terms: ["name", "call", "brand"].map(termOf) };
+    }
+    if (next && !isStopword(next) && !AUX.has(next) && !/\d/.test(next)) {
+      const type = TYPE_NOUNS.get(next);
+      if (type) return { type };
+      const nouns = [next];
+      const after = ws[at + 2];
+      if (after && !isStopword(after) && !AUX.has(after)) nouns.push(after);
+      return { name: nouns.join(" "), words: nouns, terms: nouns.map(termOf) };
+    }
+  }
+  const stand = ws.indexOf("stand");
+  if (stand > 0 && ws[stand + 1] === "for") {
+    return {
+      name: "what it stands for",
+      words: ["stand"],
+      terms: ["stand", "short", "abbreviation"].map(termOf),
+    };
+  }
+  return undefined;
+}
+
+/** Capitalised words after the first (a sentence starts with a capital anyway), lower-cased. */
+function namesIn(question: string): string[] {
+  const out: string[] = [];
+  const tokens = words(question.replace(/[A-Z][\p{L}]*/u, (m) => m.toLowerCase()));
+  const raw = question.match(/[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu) ?? [];
+  raw.forEach((w, i) => {
+    if (i === 0 || !/^[A-Z]/.test(w)) return;
+    const lower = tokens[i];
+    if (lower && !isStopword(lower) && !/\d/.test(lower)) out.push(lower);
+  });
+  return out;
 }

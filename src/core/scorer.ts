@@ -1,4 +1,4 @@
-import { namesSomeoneElse, TYPE_BIT, typeFlags } from "./answer-checks.js";
+import { namesSomeoneElse, TYPE_BIT, typeFlags, withoutNumbers } from "./answer-checks.js";
 import { coverageOf, hasTerm, newScratch, pairBonus, type Scratch, scoreDocs, topK } from "./bm25.js";
 import {
   type Calibration,
@@ -12,7 +12,7 @@ import { idfOf, type SearchIndex } from "./index-build.js";
 import { type Concept, parseQuestion } from "./query.js";
 import { analyseQuestion, type Intent, type QuestionAnalysis } from "./question.js";
 import { SIGNAL_NAMES, type SignalName } from "./signals.js";
-import { terms, words } from "./text.js";
+import { termOf, terms, words } from "./text.js";
 import { TUNABLES } from "./tunables.js";
 
 /**
@@ -109,7 +109,9 @@ export class Scorer {
     analysis: QuestionAnalysis,
     asked: Set<string>,
   ): Candidate {
-    const { coverage, fuzzy } = coverageOf(concepts, this.index, doc);
+    const { coverage, fuzzy, missingIdf } = coverageOf(concepts, this.index, doc);
+    const lacks = (w: string) => !hasTerm(this.index, termOf(w), doc);
+    const names = analysis.names;
     const idfMass = concepts.reduce((a, c) => a + c.idf, 0);
     const unknown = concepts.reduce((a, c) => a + (c.alternatives.length === 0 ? c.idf : 0), 0);
     const informative = Math.min(1, idfMass / 3);
@@ -122,13 +124,15 @@ export class Scorer {
     const handSet = related * (1 - 0.5 * (1 - exampleSim));
     const bestScore = top[0]?.score || 1;
     const other = top.reduce((m, t) => (t.doc !== doc && t.score > m ? t.score : m), 0);
-    const exampleIntent = this.intentsOf(doc).has(analysis.intent);
+    // Only typed intents: nearly every fact has a "what" example question.
+    const exampleIntent = analysis.expects !== undefined && this.intentsOf(doc).has(analysis.intent);
     const typeMatch = !analysis.expects || exampleIntent || this.hasType(doc, analysis, asked);
     const focusCovered = !analysis.focus || analysis.focus.terms.some((t) => hasTerm(this.index, t, doc));
     const quote = this.quoteOf(doc);
     const signals: Record<SignalName, number> = {
       handSet,
-      bm25: Math.log1p(score),
+      // Against the most a question of this idf mass could score: absolute BM25 grows with the corpus.
+      bm25: idfMass > 0 ? score / (idfMass * (TUNABLES.bm25.k1 + 1)) : 0,
       relScore: score / bestScore,
       margin: (score - other) / bestScore,
       coverage,
@@ -143,6 +147,10 @@ export class Scorer {
       focusAsked: analysis.focus ? 1 : 0,
       focusMissing: focusCovered ? 0 : 1,
       quoteWords: Math.log(1 + quote.split(" ").length) / 4,
+      missingIdf,
+      nameMissing: names.length > 0 ? names.filter(lacks).length / names.length : 0,
+      numberMissing: analysis.numbers.some(lacks) ? 1 : 0,
+      exampleExact: exampleSim >= 0.999 && coverage >= 0.999 && exampleIntent ? 1 : 0,
     };
     return { doc, score, signals, confidence: this.calibrated(signals), related, focusCovered, typeMatch };
   }
@@ -170,7 +178,10 @@ export class Scorer {
     }
     if (expects === "entity")
       return (flags & TYPE_BIT.entity) !== 0 && namesSomeoneElse(this.quoteOf(doc), asked);
-    return (flags & TYPE_BIT[expects]) !== 0;
+    if ((flags & TYPE_BIT[expects]) === 0) return false;
+    const numbers = [...asked].filter((w) => /\d/.test(w));
+    if (numbers.length === 0 || expects === "place" || expects === "reason") return true;
+    return (typeFlags(withoutNumbers(this.quoteOf(doc), numbers)) & TYPE_BIT[expects]) !== 0;
   }
 
   private intentsOf(doc: number): Set<Intent> {

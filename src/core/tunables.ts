@@ -38,6 +38,11 @@ export const TUNABLES = Object.freeze({
     /** Weight of the calibrated confidence against score/best score when ordering candidates (0..2, 1). */
     confidenceMix: 1,
   }),
+  /**
+   * Answer a question that restates a curated example question (signal exampleExact) even below the
+   * calibrated threshold (boolean, default true): the curator wrote that question for that fact.
+   */
+  answerRestatedExamples: true,
   /** Lowest confidence for a suggestion to be offered (0..1, 0.15). */
   suggestionFloor: 0.15,
   /** Longest question read (characters); beyond this is pasted text, not a question. */
