@@ -1,9 +1,8 @@
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readQuestions } from "../src/cli/eval.js";
-import { statusOf } from "../src/core/answer.js";
 import { type Profile, type ProfileWeights, parseCalibration, sigmoid } from "../src/core/calibration.js";
 import { type EvalQuestion, hitRank } from "../src/core/evaluate.js";
 import { buildIndex } from "../src/core/index-build.js";
