@@ -231,12 +231,11 @@ function whNoun(ws: string[]): Focus | { type: AnswerType } | undefined {
 /** Capitalised words after the first (a sentence starts with a capital anyway), lower-cased. */
 function namesIn(question: string): string[] {
   const out: string[] = [];
-  const tokens = words(question.replace(/[A-Z][\p{L}]*/u, (m) => m.toLowerCase()));
   const raw = question.match(/[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu) ?? [];
   raw.forEach((w, i) => {
     if (i === 0 || !/^[A-Z]/.test(w)) return;
-    const lower = tokens[i];
-    if (lower && !isStopword(lower) && !/\d/.test(lower)) out.push(lower);
+    const lower = w.toLowerCase().replace(/'s$/, "");
+    if (!isStopword(lower) && !/\d/.test(lower)) out.push(lower);
   });
   return out;
 }

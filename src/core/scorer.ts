@@ -39,6 +39,22 @@ export interface Ranked {
   candidates: Candidate[];
 }
 
+/** What rank() works out once per question and every candidate reads. */
+interface PerQuestion {
+  concepts: Concept[];
+  analysis: QuestionAnalysis;
+  /** The question's surface words (lower case). */
+  asked: Set<string>;
+  /** Every index term the question's concepts may stand for. */
+  askedTerms: Set<string>;
+  /** Index terms of the question's capitalised names and of its numbers. */
+  nameTerms: string[];
+  numberTerms: string[];
+  idfMass: number;
+  unknown: number;
+  top: { doc: number; score: number }[];
+}
+
 export class Scorer {
   readonly profile: Profile;
   readonly thresholds: Thresholds;
@@ -49,6 +65,8 @@ export class Scorer {
   private readonly exampleIntents = new Map<number, Set<Intent>>();
   /** Answer-type bitmask per fact, 0 = not computed yet (bit 128 marks computed). */
   private readonly types: Uint8Array;
+  /** Words in each fact's quote, 0 = not counted yet. */
+  private readonly quoteWords: Uint16Array;
 
   constructor(
     private readonly index: SearchIndex,
@@ -60,6 +78,7 @@ export class Scorer {
     this.thresholds = this.weights?.thresholds ?? FALLBACK_THRESHOLDS;
     this.scratch = newScratch(n);
     this.types = new Uint8Array(n);
+    this.quoteWords = new Uint16Array(n);
   }
 
   rank(question: string): Ranked {
@@ -68,10 +87,20 @@ export class Scorer {
     if (concepts.length === 0) return { analysis, concepts, candidates: [] };
     const pool = this.retrieve(concepts);
     const top = pool.sort((a, b) => b.score - a.score).slice(0, TUNABLES.ranking.candidates);
-    const asked = new Set(words(question));
-    const candidates = top.map((c) =>
-      this.candidate(c.doc, c.score, c.phrase, top, concepts, analysis, asked),
-    );
+    const askedTerms = new Set<string>();
+    for (const c of concepts) for (const a of c.alternatives) askedTerms.add(a.term);
+    const q: PerQuestion = {
+      concepts,
+      analysis,
+      asked: new Set(words(question)),
+      nameTerms: analysis.names.map(termOf),
+      numberTerms: analysis.numbers.map(termOf),
+      askedTerms,
+      idfMass: concepts.reduce((a, c) => a + c.idf, 0),
+      unknown: concepts.reduce((a, c) => a + (c.alternatives.length === 0 ? c.idf : 0), 0),
+      top,
+    };
+    const candidates = top.map((c) => this.candidate(c.doc, c.score, c.phrase, q));
     const bestScore = top[0]?.score || 1;
     const order = (c: Candidate) => TUNABLES.ranking.confidenceMix * c.related + c.score / bestScore;
     return { analysis, concepts, candidates: candidates.sort((a, b) => order(b) - order(a)) };
@@ -100,27 +129,18 @@ export class Scorer {
     }
   }
 
-  private candidate(
-    doc: number,
-    score: number,
-    phrase: number,
-    top: { doc: number; score: number }[],
-    concepts: Concept[],
-    analysis: QuestionAnalysis,
-    asked: Set<string>,
-  ): Candidate {
+  private candidate(doc: number, score: number, phrase: number, q: PerQuestion): Candidate {
+    const { concepts, analysis, asked, idfMass, unknown, top } = q;
     const { coverage, fuzzy, missingIdf } = coverageOf(concepts, this.index, doc);
-    const lacks = (w: string) => !hasTerm(this.index, termOf(w), doc);
-    const names = analysis.names;
-    const idfMass = concepts.reduce((a, c) => a + c.idf, 0);
-    const unknown = concepts.reduce((a, c) => a + (c.alternatives.length === 0 ? c.idf : 0), 0);
+    const lacks = (term: string) => !hasTerm(this.index, term, doc);
+    const names = q.nameTerms;
     const informative = Math.min(1, idfMass / 3);
     const strength = 1 - Math.exp(-score / 3);
     const related = Math.max(
       0,
       Math.min(1, coverage ** 1.5 * (0.6 + 0.4 * strength) * (0.7 + 0.3 * informative)),
     );
-    const exampleSim = this.exampleCoverage(concepts, doc);
+    const exampleSim = this.exampleCoverage(q.askedTerms, doc);
     const handSet = related * (1 - 0.5 * (1 - exampleSim));
     const bestScore = top[0]?.score || 1;
     const other = top.reduce((m, t) => (t.doc !== doc && t.score > m ? t.score : m), 0);
@@ -128,7 +148,6 @@ export class Scorer {
     const exampleIntent = analysis.expects !== undefined && this.intentsOf(doc).has(analysis.intent);
     const typeMatch = !analysis.expects || exampleIntent || this.hasType(doc, analysis, asked);
     const focusCovered = !analysis.focus || analysis.focus.terms.some((t) => hasTerm(this.index, t, doc));
-    const quote = this.quoteOf(doc);
     const signals: Record<SignalName, number> = {
       handSet,
       // Against the most a question of this idf mass could score: absolute BM25 grows with the corpus.
@@ -146,10 +165,10 @@ export class Scorer {
       typeMismatch: typeMatch ? 0 : 1,
       focusAsked: analysis.focus ? 1 : 0,
       focusMissing: focusCovered ? 0 : 1,
-      quoteWords: Math.log(1 + quote.split(" ").length) / 4,
+      quoteWords: Math.log(1 + this.quoteWordsOf(doc)) / 4,
       missingIdf,
       nameMissing: names.length > 0 ? names.filter(lacks).length / names.length : 0,
-      numberMissing: analysis.numbers.some(lacks) ? 1 : 0,
+      numberMissing: q.numberTerms.some(lacks) ? 1 : 0,
       exampleExact: exampleSim >= 0.999 && coverage >= 0.999 && exampleIntent ? 1 : 0,
     };
     return { doc, score, signals, confidence: this.calibrated(signals), related, focusCovered, typeMatch };
@@ -166,6 +185,15 @@ export class Scorer {
 
   private quoteOf(doc: number): string {
     return this.index.knowledge.facts[doc]?.citations.map((c) => c.quote).join(" ") ?? "";
+  }
+
+  private quoteWordsOf(doc: number): number {
+    let n = this.quoteWords[doc] as number;
+    if (n === 0) {
+      n = this.quoteOf(doc).split(" ").length;
+      this.quoteWords[doc] = n;
+    }
+    return n;
   }
 
   private hasType(doc: number, analysis: QuestionAnalysis, asked: Set<string>): boolean {
@@ -200,7 +228,7 @@ export class Scorer {
    * CEO?" covers little of "what did nvidia's ceo say about huawei": a hint that the fact is about
    * someone else. 1 for facts without example questions (nothing to compare with).
    */
-  private exampleCoverage(concepts: Concept[], doc: number): number {
+  private exampleCoverage(askedTerms: Set<string>, doc: number): number {
     let examples = this.examples.get(doc);
     if (!examples) {
       const questions = this.index.knowledge.facts[doc]?.questions ?? [];
@@ -210,8 +238,6 @@ export class Scorer {
       this.examples.set(doc, examples);
     }
     if (examples.length === 0) return 1;
-    const askedTerms = new Set<string>();
-    for (const c of concepts) for (const a of c.alternatives) askedTerms.add(a.term);
     let best = 0;
     for (const example of examples) {
       let total = 0;
