@@ -1,4 +1,4 @@
-import { isStopword, termOf, words } from "./text.js";
+import { foldText, isStopword, stripMarkup, termOf, words } from "./text.js";
 
 /**
  * Question analysis: what kind of answer the asker wants. Question words are signals here, not
@@ -231,7 +231,7 @@ function whNoun(ws: string[]): Focus | { type: AnswerType } | undefined {
 /** Capitalised words after the first (a sentence starts with a capital anyway), lower-cased. */
 function namesIn(question: string): string[] {
   const out: string[] = [];
-  const raw = question.match(/[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu) ?? [];
+  const raw = foldText(stripMarkup(question)).match(/[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu) ?? [];
   raw.forEach((w, i) => {
     if (i === 0 || !/^[A-Z]/.test(w)) return;
     const lower = w.toLowerCase().replace(/'s$/, "");
