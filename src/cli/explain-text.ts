@@ -23,6 +23,8 @@ export interface Explanation {
     signals: { name: string; value: number; weight: number; contribution: number }[];
     focusCovered: boolean;
     typeMatch: boolean;
+    /** Restates a curated example question: answered below the threshold (see statusOf). */
+    restates: boolean;
   }[];
   status: Answer["status"];
   gap?: Answer["gap"];
@@ -57,6 +59,7 @@ export function explanationOf(a: Answer, ranked: Ranked, index: SearchIndex, top
       }),
       focusCovered: c.focusCovered,
       typeMatch: c.typeMatch,
+      restates: c.signals.exampleExact === 1,
     })),
     status: a.status,
     ...(a.gap ? { gap: a.gap } : {}),
@@ -80,7 +83,7 @@ export function renderExplanation(e: Explanation): string {
       );
     }
     lines.push(
-      `  checks: focus ${c.focusCovered ? "covered" : "MISSING"}, answer type ${c.typeMatch ? "ok" : "MISSING"}`,
+      `  checks: focus ${c.focusCovered ? "covered" : "MISSING"}, answer type ${c.typeMatch ? "ok" : "MISSING"}${c.restates ? "; restates a curated example question" : ""}`,
     );
   });
   lines.push(`status     ${e.status}${e.gap ? ` (gap: knows "${e.gap.topic}", not ${e.gap.missing})` : ""}`);
