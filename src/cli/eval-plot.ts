@@ -7,6 +7,7 @@ import { topQuoteRight } from "../core/evaluate.js";
  * so a curator can see where to put the threshold. Hand-written SVG, no dependency.
  */
 
+/** Follow-ups are left out, as in the summary. */
 interface Point {
   confidence: number;
   right: boolean;
@@ -14,7 +15,7 @@ interface Point {
 
 export function pointsOf(rows: readonly EvalRow[]): Point[] {
   return rows
-    .filter((r) => r.q.expect !== undefined)
+    .filter((r) => r.q.expect !== undefined && !r.q.follows)
     .map((r) => ({ confidence: r.answer.confidence, right: topQuoteRight(r.answer, r.q.expect ?? []) }));
 }
 
