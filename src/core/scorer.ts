@@ -8,11 +8,12 @@ import {
   sigmoid,
   type Thresholds,
 } from "./calibration.js";
-import { idfOf, type SearchIndex } from "./index-build.js";
+import { ExampleQuestions } from "./example-questions.js";
+import type { SearchIndex } from "./index-build.js";
 import { type Concept, parseQuestion } from "./query.js";
-import { analyseQuestion, type Intent, type QuestionAnalysis } from "./question.js";
+import { analyseQuestion, type QuestionAnalysis } from "./question.js";
 import { SIGNAL_NAMES, type SignalName } from "./signals.js";
-import { termOf, terms, words } from "./text.js";
+import { termOf, words } from "./text.js";
 import { TUNABLES } from "./tunables.js";
 
 /**
@@ -61,8 +62,7 @@ export class Scorer {
   /** undefined: the hand-set fallback (no calibration for this profile). */
   readonly weights: ProfileWeights | undefined;
   private readonly scratch: Scratch;
-  private readonly examples = new Map<number, { term: string; idf: number }[][]>();
-  private readonly exampleIntents = new Map<number, Set<Intent>>();
+  private readonly examples: ExampleQuestions;
   /** Answer-type bitmask per fact, 0 = not computed yet (bit 128 marks computed). */
   private readonly types: Uint8Array;
   /** Words in each fact's quote, 0 = not counted yet. */
@@ -77,6 +77,7 @@ export class Scorer {
     this.weights = calibration?.profiles[this.profile];
     this.thresholds = this.weights?.thresholds ?? FALLBACK_THRESHOLDS;
     this.scratch = newScratch(n);
+    this.examples = new ExampleQuestions(index);
     this.types = new Uint8Array(n);
     this.quoteWords = new Uint16Array(n);
   }
@@ -140,12 +141,12 @@ export class Scorer {
       0,
       Math.min(1, coverage ** 1.5 * (0.6 + 0.4 * strength) * (0.7 + 0.3 * informative)),
     );
-    const exampleSim = this.exampleCoverage(q.askedTerms, doc);
+    const exampleSim = this.examples.coverage(q.askedTerms, doc);
     const handSet = related * (1 - 0.5 * (1 - exampleSim));
     const bestScore = top[0]?.score || 1;
     const other = top.reduce((m, t) => (t.doc !== doc && t.score > m ? t.score : m), 0);
     // Only typed intents: nearly every fact has a "what" example question.
-    const exampleIntent = analysis.expects !== undefined && this.intentsOf(doc).has(analysis.intent);
+    const exampleIntent = analysis.expects !== undefined && this.examples.intents(doc).has(analysis.intent);
     const typeMatch = !analysis.expects || exampleIntent || this.hasType(doc, analysis, asked);
     const focusCovered = !analysis.focus || analysis.focus.terms.some((t) => hasTerm(this.index, t, doc));
     const signals: Record<SignalName, number> = {
@@ -210,44 +211,5 @@ export class Scorer {
     const numbers = [...asked].filter((w) => /\d/.test(w));
     if (numbers.length === 0 || expects === "place" || expects === "reason") return true;
     return (typeFlags(withoutNumbers(this.quoteOf(doc), numbers)) & TYPE_BIT[expects]) !== 0;
-  }
-
-  private intentsOf(doc: number): Set<Intent> {
-    let intents = this.exampleIntents.get(doc);
-    if (!intents) {
-      intents = new Set(
-        (this.index.knowledge.facts[doc]?.questions ?? []).map((q) => analyseQuestion(q).intent),
-      );
-      this.exampleIntents.set(doc, intents);
-    }
-    return intents;
-  }
-
-  /**
-   * How much of the closest curated example question the asker's words cover, by idf. "Who is Huawei's
-   * CEO?" covers little of "what did nvidia's ceo say about huawei": a hint that the fact is about
-   * someone else. 1 for facts without example questions (nothing to compare with).
-   */
-  private exampleCoverage(askedTerms: Set<string>, doc: number): number {
-    let examples = this.examples.get(doc);
-    if (!examples) {
-      const questions = this.index.knowledge.facts[doc]?.questions ?? [];
-      examples = questions.map((q) =>
-        [...new Set(terms(q))].map((term) => ({ term, idf: idfOf(this.index, term) ?? 0 })),
-      );
-      this.examples.set(doc, examples);
-    }
-    if (examples.length === 0) return 1;
-    let best = 0;
-    for (const example of examples) {
-      let total = 0;
-      let covered = 0;
-      for (const { term, idf } of example) {
-        total += idf;
-        if (askedTerms.has(term)) covered += idf;
-      }
-      if (total > 0 && covered / total > best) best = covered / total;
-    }
-    return best;
   }
 }
