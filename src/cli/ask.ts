@@ -1,23 +1,41 @@
-import { answer } from "../core/answer.js";
+import { answerRanked } from "../core/answer.js";
 import { parseCommandArgs } from "./args.js";
+import { calibrationFlag } from "./calibration-flag.js";
+import { explanationOf, renderExplanation } from "./explain-text.js";
 import { type CliIO, EXIT, knowledgePath, loadIndex } from "./io.js";
 import { renderText } from "./render-text.js";
 
 export async function askCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseCommandArgs(argv, { json: { type: "boolean" }, knowledge: { type: "string" } });
+  const args = parseCommandArgs(argv, {
+    json: { type: "boolean" },
+    knowledge: { type: "string" },
+    explain: { type: "boolean" },
+    calibration: { type: "string" },
+  });
   if ("error" in args) return usage(io, args.error);
   const question = args.positionals.join(" ").trim();
   if (!question) return usage(io, "ask needs a question");
   const path = knowledgePath(args.flags.knowledge, io);
   if (!path) return EXIT.config;
-  const index = await loadIndex(path, io);
+  const calibration = await calibrationFlag(args.flags.calibration, io);
+  if (calibration === false) return EXIT.failure;
+  const index = await loadIndex(path, io, calibration === undefined ? {} : { calibration });
   if (!index) return EXIT.badKnowledge;
-  const a = answer(question, index);
-  io.out(args.flags.json ? JSON.stringify(a, null, 2) : renderText(a));
+  const { answer: a, ranked } = answerRanked(question, index);
+  // A follow-up answered from the conversation has no ranking to explain; a lone question always has one.
+  const explain = args.flags.explain && ranked ? explanationOf(a, ranked, index) : undefined;
+  if (args.flags.json) {
+    io.out(JSON.stringify(explain ? { ...a, explain } : a, null, 2));
+  } else {
+    io.out(renderText(a));
+    if (explain) io.out(`\n${renderExplanation(explain)}`);
+  }
   return EXIT.ok;
 }
 
 function usage(io: CliIO, why: string): number {
-  io.err(`${why}\nusage: strategy-bot ask "question" [--json] [--knowledge FILE]`);
+  io.err(
+    `${why}\nusage: strategy-bot ask "question" [--json] [--explain] [--knowledge FILE] [--calibration FILE|none]`,
+  );
   return EXIT.usage;
 }

@@ -1,8 +1,16 @@
-import { readFile } from "node:fs/promises";
-import { answer } from "../core/answer.js";
-import { type EvalQuestion, type EvalRow, summarise } from "../core/evaluate.js";
+import { readFile, writeFile } from "node:fs/promises";
+import { answerRanked } from "../core/answer.js";
+import type { EvalQuestion, EvalRow } from "../core/evaluate.js";
+import type { ConversationContext } from "../core/types.js";
 import { parseCommandArgs } from "./args.js";
+import { calibrationFlag } from "./calibration-flag.js";
+import { plotFile } from "./eval-plot.js";
+import { formatSummary } from "./eval-summary.js";
+import { explanationOf, renderExplanation } from "./explain-text.js";
 import { type CliIO, EXIT, knowledgePath, loadIndex } from "./io.js";
+
+const USAGE =
+  "usage: strategy-bot eval --questions F.jsonl [--knowledge F] [--json] [--explain] [--plot F.svg|F.html] [--calibration F|none]";
 
 /** Reads a JSONL question file; a bad line is reported with its line number, not skipped. */
 export async function readQuestions(
@@ -31,6 +39,9 @@ export async function readQuestions(
         id: String(q.id ?? i + 1),
         question: q.question,
         ...(q.expect ? { expect: q.expect } : {}),
+        ...(typeof q.intent === "string" ? { intent: q.intent } : {}),
+        ...(typeof q.kind === "string" ? { kind: q.kind } : {}),
+        ...(typeof q.follows === "string" && q.follows ? { follows: q.follows } : {}),
       });
     } catch {
       return { ok: false, error: `${path}:${i + 1}: not valid JSON` };
@@ -44,16 +55,19 @@ export async function evalCommand(argv: string[], io: CliIO): Promise<number> {
     questions: { type: "string" },
     knowledge: { type: "string" },
     json: { type: "boolean" },
+    explain: { type: "boolean" },
+    plot: { type: "string" },
+    calibration: { type: "string" },
   });
   if ("error" in args || typeof args.flags.questions !== "string") {
-    io.err(
-      `${"error" in args ? args.error : "--questions is required"}\nusage: strategy-bot eval --questions F.jsonl [--knowledge F] [--json]`,
-    );
+    io.err(`${"error" in args ? args.error : "--questions is required"}\n${USAGE}`);
     return EXIT.usage;
   }
   const path = knowledgePath(args.flags.knowledge, io);
   if (!path) return EXIT.config;
-  const index = await loadIndex(path, io);
+  const calibration = await calibrationFlag(args.flags.calibration, io);
+  if (calibration === false) return EXIT.failure;
+  const index = await loadIndex(path, io, calibration === undefined ? {} : { calibration });
   if (!index) return EXIT.badKnowledge;
   const read = await readQuestions(args.flags.questions);
   if (!read.ok) {
@@ -61,11 +75,20 @@ export async function evalCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT.failure;
   }
   const rows: EvalRow[] = [];
+  const byId = new Map<string, EvalRow>();
   for (const q of read.questions) {
+    // A follow-up is asked with the turn it follows as context, as a chat would.
+    const prev = q.follows ? byId.get(q.follows) : undefined;
+    const context: ConversationContext | undefined = prev
+      ? { turns: [{ question: prev.q.question, answer: prev.answer }] }
+      : undefined;
     const t = performance.now();
-    const a = answer(q.question, index);
+    const { answer: a, ranked } = answerRanked(q.question, index, context);
     const ms = performance.now() - t;
-    rows.push({ q, answer: a, ms });
+    const row = { q, answer: a, ms };
+    rows.push(row);
+    byId.set(q.id, row);
+    const explain = args.flags.explain && ranked ? explanationOf(a, ranked, index) : undefined;
     if (args.flags.json) {
       io.out(
         JSON.stringify({
@@ -76,24 +99,17 @@ export async function evalCommand(argv: string[], io: CliIO): Promise<number> {
           citations: a.citations,
           suggestions: a.suggestions,
           ms: Math.round(ms * 1000) / 1000,
+          ...(a.gap ? { gap: a.gap } : {}),
+          ...(explain ? { explain } : {}),
         }),
       );
+    } else if (explain) {
+      io.out(`# ${q.id}: ${q.question}\n${renderExplanation(explain)}\n`);
     }
+  }
+  if (typeof args.flags.plot === "string") {
+    await writeFile(args.flags.plot, plotFile(rows, `${args.flags.questions} on ${path}`, args.flags.plot));
   }
   if (!args.flags.json) io.out(formatSummary(rows));
   return EXIT.ok;
-}
-
-function formatSummary(rows: EvalRow[]): string {
-  const s = summarise(rows);
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  return [
-    `questions        ${rows.length} (${s.answerable} answerable, ${s.outOfScope} out of scope)`,
-    `hit@1            ${pct(s.hit1)}`,
-    `hit@3            ${pct(s.hit3)}`,
-    `ranking hit@1    ${pct(s.ranked1)} (top candidate, even when the bot abstained)`,
-    `abstention       ${pct(s.abstained)} of out-of-scope questions answered "unknown"`,
-    `false unknown    ${pct(s.falseUnknown)} of answerable questions`,
-    `latency          p50 ${s.p50ms.toFixed(3)} ms, p95 ${s.p95ms.toFixed(3)} ms, max ${s.maxMs.toFixed(3)} ms`,
-  ].join("\n");
 }

@@ -1,5 +1,5 @@
 import { loadConfig } from "../config.js";
-import { buildIndex, type SearchIndex } from "../core/index-build.js";
+import { type BuildOptions, buildIndex, type SearchIndex } from "../core/index-build.js";
 import { loadKnowledgeFile } from "../knowledge/load.js";
 import { formatProblems } from "../knowledge/problems.js";
 
@@ -24,13 +24,17 @@ export function knowledgePath(flag: unknown, io: CliIO): string | undefined {
 }
 
 /** Load and index knowledge, printing problems; undefined when the file is refused. */
-export async function loadIndex(path: string, io: CliIO): Promise<SearchIndex | undefined> {
+export async function loadIndex(
+  path: string,
+  io: CliIO,
+  options?: BuildOptions,
+): Promise<SearchIndex | undefined> {
   const r = await loadKnowledgeFile(path);
   if (!r.ok) {
     io.err(`${path} was refused:\n${formatProblems(r.problems)}`);
     return undefined;
   }
-  return buildIndex(r.knowledge);
+  return buildIndex(r.knowledge, options);
 }
 
 /**

@@ -1,6 +1,9 @@
+import { type Calibration, DEFAULT_CALIBRATION } from "./calibration.js";
 import type { Fact, Knowledge } from "./knowledge.js";
+import { Scorer } from "./scorer.js";
 import { CHUNK, runNow, runSliced, type Steps } from "./steps.js";
 import { isStopword, termOf, words } from "./text.js";
+import { type Field, TUNABLES } from "./tunables.js";
 
 /**
  * The search index: an inverted index over facts with BM25F weights precomputed per posting, plus
@@ -8,23 +11,9 @@ import { isStopword, termOf, words } from "./text.js";
  * so a question costs a few posting-list walks, not a scan of every fact.
  */
 
-/** How much each part of a fact counts. Example questions and keywords are what askers type. */
-export const FIELD_WEIGHTS: Record<"questions" | "keywords" | "answer" | "quote" | "context", number> = {
-  questions: 1.0,
-  keywords: 1.0,
-  answer: 0.7,
-  quote: 0.8,
-  /** The sentence before an implicit fact's sentence, and the source title: context, not content. */
-  context: 0.25,
-};
-type Field = keyof typeof FIELD_WEIGHTS;
-
-// BM25 saturation and length normalisation; questions/keywords are lists, so their length says little.
-// Tuned on the development questions and the public sources-only benchmarks (see README).
-export const BM25 = {
-  k1: 1.2,
-  b: { questions: 0.3, keywords: 0.2, answer: 0.5, quote: 0.6, context: 0.5 } as Record<Field, number>,
-};
+/** Field weights and BM25 parameters: see TUNABLES in tunables.ts for meaning and range. */
+export const FIELD_WEIGHTS = TUNABLES.fields;
+export const BM25 = TUNABLES.bm25;
 
 export interface SearchIndex {
   knowledge: Knowledge;
@@ -49,6 +38,13 @@ export interface SearchIndex {
   synonyms: string[][][];
   /** idf given to a question term that matches nothing: the rarest possible. */
   maxIdf: number;
+  /** The scorer built for this index: its buffers, caches and calibration (see scorer.ts). */
+  scorer: Scorer;
+}
+
+export interface BuildOptions {
+  /** Calibration to use; default the committed one; null = the hand-set fallback. */
+  calibration?: Calibration | null;
 }
 
 function fieldTexts(fact: Fact, k: Knowledge, titles: Map<string, string>): Record<Field, string[]> {
@@ -100,16 +96,20 @@ class IntList {
  * (kept: phrase checks use them) and counts document frequency; the second computes BM25F weights
  * straight into preallocated posting arrays.
  */
-export function buildIndex(knowledge: Knowledge): SearchIndex {
-  return runNow(buildIndexSteps(knowledge));
+export function buildIndex(knowledge: Knowledge, options: BuildOptions = {}): SearchIndex {
+  return runNow(buildIndexSteps(knowledge, options));
 }
 
 /** buildIndex in slices, yielding to the event loop (see steps.ts): for reloads while serving. */
-export function buildIndexSliced(knowledge: Knowledge, sliceMs?: number): Promise<SearchIndex> {
-  return runSliced(buildIndexSteps(knowledge), sliceMs);
+export function buildIndexSliced(
+  knowledge: Knowledge,
+  sliceMs?: number,
+  options: BuildOptions = {},
+): Promise<SearchIndex> {
+  return runSliced(buildIndexSteps(knowledge, options), sliceMs);
 }
 
-function* buildIndexSteps(knowledge: Knowledge): Steps<SearchIndex> {
+function* buildIndexSteps(knowledge: Knowledge, options: BuildOptions): Steps<SearchIndex> {
   const n = knowledge.facts.length;
   const terms = new Map<string, number>();
   const surfaces = new Map<string, number>();
@@ -215,7 +215,7 @@ function* buildIndexSteps(knowledge: Knowledge): Steps<SearchIndex> {
       .filter((m) => m.length > 0),
   );
 
-  return {
+  const index: Omit<SearchIndex, "scorer"> & { scorer?: Scorer } = {
     knowledge,
     terms,
     idf,
@@ -230,6 +230,9 @@ function* buildIndexSteps(knowledge: Knowledge): Steps<SearchIndex> {
     synonyms,
     maxIdf: Math.log(1 + (n + 0.5) / 0.5),
   };
+  const calibration = options.calibration === undefined ? DEFAULT_CALIBRATION : options.calibration;
+  index.scorer = new Scorer(index as SearchIndex, calibration);
+  return index as SearchIndex;
 }
 
 /** idf of an index term, or undefined when the knowledge never uses it. */

@@ -1,6 +1,7 @@
 import Fuse from "fuse.js";
 import { idfOf, type SearchIndex } from "./index-build.js";
 import { isStopword, termOf, words } from "./text.js";
+import { TUNABLES } from "./tunables.js";
 
 // Misspellings are only looked for among function words that questions are made of: "cost" is a
 // word, not a misspelt "most".
@@ -18,6 +19,8 @@ const STOPWORD_VOCAB = new Map(
 export interface Alternative {
   term: string;
   weight: number;
+  /** A typo correction or completion, not the word itself or a synonym. */
+  fuzzy?: boolean;
 }
 
 export interface Concept {
@@ -28,7 +31,7 @@ export interface Concept {
 }
 
 /** Tunables: how much a synonym or a typo correction counts relative to the word itself. */
-export const QUERY = { pairWeight: 0.25, synonymWeight: 0.8, fuzzyWeight: 0.9, unknownIdf: 0.8 };
+export const QUERY = TUNABLES.query;
 const MAX_FUZZY = 3;
 // Fuse.js score is 0 for a perfect match and 1 for none; beyond this a "correction" is a different word.
 const FUZZY_THRESHOLD = 0.34;
@@ -100,7 +103,7 @@ function fuzzyAlternatives(w: string, index: SearchIndex): Alternative[] {
   return [...byTerm]
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_FUZZY)
-    .map(([term, weight]) => ({ term, weight }));
+    .map(([term, weight]) => ({ term, weight, fuzzy: true }));
 }
 
 function isMisspeltStopword(w: string): boolean {

@@ -6,9 +6,10 @@ import type { Answer } from "../../src/core/types.js";
 import { loadShipped, QUESTIONS } from "../knowledge/fixtures.js";
 
 /**
- * The quality gate: the development question set through the shipped knowledge. Thresholds sit about
- * four points below what the matcher scores today (hit@1 0.83, ranked 0.87-0.89, hit@3 0.91-0.92,
- * abstention 0.69-0.73), so a change that makes answers worse fails here, not in a chat.
+ * The quality gate: the development question set through the shipped knowledge. Thresholds sit a few
+ * points below what the matcher scores today (hit@1 0.80, ranked 0.94, hit@3 0.99, abstention 0.88,
+ * with the calibration learned on the blind tune set; the dev set is held out from it), so a change
+ * that makes answers worse fails here, not in a chat. The blind tune set has its own gate.
  */
 
 const THRESHOLDS = { hit1: 0.78, hit3: 0.88, abstained: 0.65 };

@@ -1,0 +1,81 @@
+import type { AnswerType } from "./question.js";
+
+/**
+ * Answer-type checks on a fact's quoted text: does it hold the kind of thing the question asks for?
+ * Small patterns, computed once per fact and cached by the scorer as a bitmask.
+ */
+
+// Months capitalised only: "may" is mostly the verb.
+const MONTH =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
+const DATE =
+  /\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d+(st|nd|rd|th)?[- ]centur(y|ies)\b|\b(centur(y|ies)|decades?|ago|era|dynasty|reign|yesterday|last year|this year)\b/i;
+const NUMBER_WORDS =
+  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|several|half|single|double|triple|few|many|majority|minority|number";
+const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, "i");
+const AMOUNT =
+  /[$€£¥%]|\b(yuan|dollars?|euros?|pounds?|usd|rmb|billion|million|trillion|thousand|percent|per cent|price|cost|costs|worth|revenue|budget|fee|tons?|km|miles|kilometres|kilometers|metres|meters|feet|square|acres|population)\b/i;
+const REASON =
+  /\b(because|due to|owing to|so that|in order to|as a result|result of|reason|reasons|goal|aim|aims|purpose|intended|meant to|forced|had to|in response|thanks to|driven by|led to|lead to|caused|cause|since|therefore|thus|hence|pressure|to (encourage|help|support|grow|build|reduce|avoid|prevent|protect|ensure|compete|replace|allow|enable|make|gain|win|attract|boost|promote|expand))\b/i;
+const PLACE_WORDS =
+  /\b(china|chinese|africa|african|asia|asian|europe|european|america|american|latin|pacific|india|japan|russia|germany|france|britain|england|london|paris|beijing|shenzhen|shanghai|u\.s|usa|united states|country|countries|city|cities|region|regions|province|state|states|world|global|globally|abroad|overseas|domestic|market|markets|north|south|east|west|central|island|river|coast|capital|belt and road)\b/i;
+const PLACE_PREP = /\b(in|at|from|across|to|near|throughout|into|within|outside)\s+(the\s+)?[A-Z][a-z]/;
+// Capitalised words that are not names: sentence openers and common acronyms.
+const NOT_NAMES = new Set(
+  "The A An It Its In On At Of For From By With And But Or As This That These Those They Their He She His Her We Our However Despite Once Unlike Of Analysts AI ICT GPU CPU 5G".split(
+    " ",
+  ),
+);
+
+export const TYPE_BIT: Record<AnswerType, number> = {
+  entity: 1,
+  date: 2,
+  place: 4,
+  number: 8,
+  amount: 16,
+  reason: 32,
+};
+
+/** Capitalised words of a text that look like names (not first word of a sentence, not a known opener). */
+export function nameWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(^|[^.!?]\s|["“(]\s?)?([A-Z][\p{L}\d]*(?:[-.][\p{L}\d]+)*)/gu)) {
+    const w = m[2] as string;
+    if (NOT_NAMES.has(w) || w.length < 2) continue;
+    const at = m.index + (m[1]?.length ?? 0);
+    const before = text.slice(Math.max(0, at - 2), at);
+    // The first word of a sentence is capitalised anyway: only count it if the next word is too.
+    const sentenceStart = at === 0 || /[.!?]\s$/.test(before);
+    if (sentenceStart && !/^[A-Z][\p{L}]*\s+[A-Z]/u.test(text.slice(at))) continue;
+    out.push(w.toLowerCase());
+  }
+  return out;
+}
+
+/** Which answer types a quoted text can satisfy, as a bitmask of TYPE_BIT. */
+export function typeFlags(text: string): number {
+  let flags = 0;
+  if (nameWords(text).length > 0) flags |= TYPE_BIT.entity;
+  if (DATE.test(text) || MONTH.test(text)) flags |= TYPE_BIT.date;
+  if (PLACE_WORDS.test(text) || PLACE_PREP.test(text)) flags |= TYPE_BIT.place;
+  if (NUMBER.test(text)) flags |= TYPE_BIT.number;
+  if (AMOUNT.test(text) && NUMBER.test(text)) flags |= TYPE_BIT.amount;
+  if (REASON.test(text)) flags |= TYPE_BIT.reason;
+  return flags;
+}
+
+/**
+ * Whether the text answers "who": it names someone the question did not already name ("Who runs
+ * Huawei Cloud?" is not answered by a sentence whose only name is Huawei Cloud).
+ */
+export function namesSomeoneElse(text: string, questionWords: ReadonlySet<string>): boolean {
+  return nameWords(text).some((w) => !questionWords.has(w) && !questionWords.has(w.replace(/'s$/, "")));
+}
+
+/** The text without the numbers the question itself gave ("How many CloudMatrix 384 systems…" is not answered by "384"). */
+export function withoutNumbers(text: string, numbers: readonly string[]): string {
+  let out = text;
+  for (const n of numbers)
+    out = out.replace(new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "gi"), " ");
+  return out;
+}

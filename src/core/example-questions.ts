@@ -1,0 +1,53 @@
+import { idfOf, type SearchIndex } from "./index-build.js";
+import { analyseQuestion, type Intent } from "./question.js";
+import { terms } from "./text.js";
+
+/**
+ * The curated example questions of each fact, as the scorer compares them with a question: their
+ * terms with idf, and their intents. Worked out once per fact on first use and kept with the index.
+ */
+export class ExampleQuestions {
+  private readonly termsByDoc = new Map<number, { term: string; idf: number }[][]>();
+  private readonly intentsByDoc = new Map<number, Set<Intent>>();
+
+  constructor(private readonly index: SearchIndex) {}
+
+  intents(doc: number): Set<Intent> {
+    let intents = this.intentsByDoc.get(doc);
+    if (!intents) {
+      intents = new Set(
+        (this.index.knowledge.facts[doc]?.questions ?? []).map((q) => analyseQuestion(q).intent),
+      );
+      this.intentsByDoc.set(doc, intents);
+    }
+    return intents;
+  }
+
+  /**
+   * How much of the closest curated example question the asker's words cover, by idf. "Who is Huawei's
+   * CEO?" covers little of "what did nvidia's ceo say about huawei": a hint that the fact is about
+   * someone else. 1 for facts without example questions (nothing to compare with).
+   */
+  coverage(askedTerms: Set<string>, doc: number): number {
+    let examples = this.termsByDoc.get(doc);
+    if (!examples) {
+      const questions = this.index.knowledge.facts[doc]?.questions ?? [];
+      examples = questions.map((q) =>
+        [...new Set(terms(q))].map((term) => ({ term, idf: idfOf(this.index, term) ?? 0 })),
+      );
+      this.termsByDoc.set(doc, examples);
+    }
+    if (examples.length === 0) return 1;
+    let best = 0;
+    for (const example of examples) {
+      let total = 0;
+      let covered = 0;
+      for (const { term, idf } of example) {
+        total += idf;
+        if (askedTerms.has(term)) covered += idf;
+      }
+      if (total > 0 && covered / total > best) best = covered / total;
+    }
+    return best;
+  }
+}

@@ -1,0 +1,120 @@
+import type { AnswerType, Focus, Intent } from "./question.js";
+import { isStopword, termOf } from "./text.js";
+
+/**
+ * The focus of a question: the attribute asked about ("who runs it", price, market share…), from a
+ * small lexicon, or the noun after "which"/"what". A fact must cover it to answer the question.
+ */
+
+/**
+ * Attributes askers ask about that a fact may never state. A fact covers a focus when it holds any of
+ * the group's words (in its quote, answer, example questions or keywords).
+ */
+const FOCUS_GROUPS: { name: string; ask: string[]; cover: string[] }[] = [
+  {
+    name: "who runs it",
+    ask: "run runs running ran lead leads led head heads manage manages managed boss ceo chief president chairman director owner owns own founder founded leader leads".split(
+      " ",
+    ),
+    cover:
+      "ceo chief president chairman director founder leader head boss executive manager chairwoman led headed".split(
+        " ",
+      ),
+  },
+  {
+    name: "price",
+    ask: "price prices priced cost costs pricing expensive cheap".split(" "),
+    cover: "price cost priced pricing yuan dollar $ usd".split(" "),
+  },
+  { name: "market share", ask: ["share"], cover: ["share", "%", "percent"] },
+  {
+    name: "revenue",
+    ask: "revenue revenues sales income profit profits earnings earn earned make made".split(" "),
+    cover: "revenue sales income profit earnings yuan billion".split(" "),
+  },
+  {
+    name: "headcount",
+    ask: "employees employee staff headcount workers engineers developers users customers people".split(" "),
+    cover: "employees staff headcount workers engineers developers users customers".split(" "),
+  },
+  {
+    name: "location",
+    ask: "headquarters headquartered hq located based".split(" "),
+    cover: "headquarters headquartered located based".split(" "),
+  },
+  { name: "valuation", ask: "valuation valued worth".split(" "), cover: "valuation valued worth".split(" ") },
+];
+const ASK_TO_GROUP = new Map<string, (typeof FOCUS_GROUPS)[number]>();
+for (const g of FOCUS_GROUPS) for (const w of g.ask) ASK_TO_GROUP.set(w, g);
+
+export const AUX = new Set(
+  "is are was were do does did can could has have had will would should may might".split(" "),
+);
+
+/** The attribute a question asks about from the focus lexicon, or undefined. */
+export function focusOf(content: string[], intent: Intent): Focus | undefined {
+  // "market share" asks for a share of a market: "share" alone is enough to name it.
+  for (const w of content) {
+    const g = ASK_TO_GROUP.get(w);
+    // "make"/"made" ask for revenue only in how-much questions ("how much did huawei make").
+    if (!g || (g.name === "revenue" && (w === "make" || w === "made") && intent !== "how-much")) continue;
+    // "people"/"users" ask for a headcount only when counted.
+    if (g.name === "headcount" && intent !== "how-many") continue;
+    // "who runs", "who leads": the verb names the focus only in who-questions or with an owner noun.
+    if (
+      g.name === "who runs it" &&
+      intent !== "who" &&
+      !["ceo", "boss", "owner", "founder", "chairman", "president"].includes(w)
+    )
+      continue;
+    return {
+      name: g.name,
+      words: [w],
+      terms: [...new Set([...g.cover, ...(g.name === "who runs it" ? [] : [w])].map(termOf))],
+    };
+  }
+  return undefined;
+}
+
+/** Nouns after "which"/"what" that name a type of answer rather than an attribute. */
+const TYPE_NOUNS = new Map<string, AnswerType>([
+  ..."company companies firm firms organisation organization person people consultancy chipmaker manufacturer maker foundry supplier suppliers partner partners rival rivals competitor competitors analyst analysts brand agency government"
+    .split(" ")
+    .map((w) => [w, "entity"] as const),
+  ..."country countries city cities region regions place places continent province"
+    .split(" ")
+    .map((w) => [w, "place"] as const),
+  ..."year years date month day decade century".split(" ").map((w) => [w, "date"] as const),
+]);
+
+/**
+ * "which event", "what process node", "what's the name of", "what does X stand for": the noun the
+ * asker wants named. A type noun ("which year") sets the expected type; another noun is a focus the
+ * fact must cover ("At which event…" is not answered by a sentence that names no event).
+ */
+export function whNoun(ws: string[]): Focus | { type: AnswerType } | undefined {
+  const at = ws.findIndex((w) => w === "which" || w === "what" || w === "whats");
+  if (at >= 0) {
+    const next = ws[at + 1];
+    if (next === "the" && ws[at + 2] === "name" && ws[at + 3] === "of") {
+      return { name: "its name", words: ["name"], terms: ["name", "call", "brand"].map(termOf) };
+    }
+    if (next && !isStopword(next) && !AUX.has(next) && !/\d/.test(next)) {
+      const type = TYPE_NOUNS.get(next);
+      if (type) return { type };
+      const nouns = [next];
+      const after = ws[at + 2];
+      if (after && !isStopword(after) && !AUX.has(after)) nouns.push(after);
+      return { name: nouns.join(" "), words: nouns, terms: nouns.map(termOf) };
+    }
+  }
+  const stand = ws.indexOf("stand");
+  if (stand > 0 && ws[stand + 1] === "for") {
+    return {
+      name: "what it stands for",
+      words: ["stand"],
+      terms: ["stand", "short", "abbreviation"].map(termOf),
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/core/answer.js";
+import { namesSomeoneElse, TYPE_BIT, typeFlags, withoutNumbers } from "../../src/core/answer-checks.js";
+import { loadShipped } from "../knowledge/fixtures.js";
+
+/** Answer-type checks on quotes, and the focus check through the shipped knowledge (issue 11's examples). */
+
+const has = (text: string, type: keyof typeof TYPE_BIT) => (typeFlags(text) & TYPE_BIT[type]) !== 0;
+
+describe("answer-type checks", () => {
+  it("finds dates, numbers, amounts, places, reasons and names", () => {
+    expect(has("That year, the company launched its Ascend 910 chip in 2019.", "date")).toBe(true);
+    expect(has("In April 2024, Huawei introduced AI CloudMatrix 384.", "date")).toBe(true);
+    expect(has("Huawei said Pangu has been used widely.", "date")).toBe(false);
+    // "may" the verb is not the month.
+    expect(has("Huawei may replace Nvidia.", "date")).toBe(false);
+    expect(has("It connects 384 Ascend 910C chips.", "number")).toBe(true);
+    expect(has("It connects many chips.", "amount")).toBe(false);
+    expect(has("It became its top revenue source, pulling in 362 billion yuan.", "amount")).toBe(true);
+    expect(has("The company is targeting Belt and Road Initiative countries.", "place")).toBe(true);
+    expect(has("The goal is to encourage global adoption.", "reason")).toBe(true);
+    expect(has("Huawei launched a chip.", "reason")).toBe(false);
+    expect(has("Jeffrey Towson from TechMoat Consulting explained their approach.", "entity")).toBe(true);
+  });
+
+  it("a who-answer must name someone the question did not", () => {
+    const quote =
+      "Huawei Cloud, launched in 2017, powers this growing AI stack. It runs the company's AI data centers.";
+    expect(namesSomeoneElse(quote, new Set(["who", "runs", "huawei", "cloud"]))).toBe(false);
+    expect(
+      namesSomeoneElse("Jack Chen, VP for Huawei's mining unit, said so.", new Set(["huawei", "mining"])),
+    ).toBe(true);
+  });
+
+  it("does not count the question's own numbers as the answer", () => {
+    const quote = "In April 2024, Huawei introduced AI CloudMatrix 384.";
+    expect(has(withoutNumbers(quote, ["384"]), "number")).toBe(true); // 2024 is still there
+    expect(has(withoutNumbers("It connects 384 chips.", ["384"]), "number")).toBe(false);
+  });
+});
+
+describe("focus and type checks on the shipped knowledge", () => {
+  it("never answers what the knowledge does not state, and says what it does know", async () => {
+    const index = await loadShipped();
+    const runs = answer("Who runs Huawei Cloud?", index);
+    expect(runs.status).not.toBe("answered");
+    expect(runs.gap).toEqual({ topic: "Huawei Cloud", missing: "who runs it" });
+    const price = answer("How much does CloudMatrix 384 cost?", index);
+    expect(price.status).not.toBe("answered");
+    expect(price.gap).toEqual({ topic: "CloudMatrix 384", missing: "price" });
+    const developers = answer("How many developers use CANN?", index);
+    expect(developers.status).not.toBe("answered");
+    expect(developers.gap).toEqual({ topic: "CANN", missing: "how many" });
+    expect(answer("Who is the CEO of TechMoat Consulting?", index).status).not.toBe("answered");
+    expect(answer("What is Pangu's market share?", index).status).not.toBe("answered");
+  });
+
+  it("still answers the questions the knowledge does answer", async () => {
+    const index = await loadShipped();
+    const when = answer("when was huawei put on the blacklist", index);
+    expect(when.status).toBe("answered");
+    expect(when.gap).toBeUndefined();
+    expect(answer("What is CANN?", index).factId).toBe("cann-cuda-alternative");
+  });
+});
