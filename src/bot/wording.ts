@@ -6,6 +6,10 @@ import type { AdminCommand, SmallTalk } from "./types.js";
  * on these, so changing a sentence here changes it everywhere at once.
  */
 
+/** The core names what is missing as a question ("who runs it") or an attribute ("price": "its price"). */
+const missingPhrase = (missing: string) =>
+  /^(?:who|what|when|where|why|how|which|whether|its|their)\b/i.test(missing) ? missing : `its ${missing}`;
+
 const WORDING_UNKNOWN = "I don't know: nothing in the knowledge I answer from covers that.";
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -14,7 +18,7 @@ export const WORDING = {
   unknown: WORDING_UNKNOWN,
   /** Instead of an answer: Answer.gap ("I know about X, but not Y") when the core found one, else "I don't know". */
   notKnown: (gap?: { topic: string; missing: string }) =>
-    gap ? `I know about ${gap.topic}, but not ${gap.missing}.` : WORDING_UNKNOWN,
+    gap ? `I know about ${gap.topic}, but not ${missingPhrase(gap.missing)}.` : WORDING_UNKNOWN,
   suggested: "I'm not sure, but this may answer it:",
   didYouMean: "Did you mean one of these?",
   orDidYouMean: "Or did you mean one of these?",

@@ -44,6 +44,10 @@ export function renderReplyText(reply: BotReply): string {
       return describeReload(reply.result);
     case "refused":
       return `"${reply.command}" is an admin command, for the people in ADMIN_USERS.`;
+    case "small-talk":
+      return [SAY.smallTalk[reply.talk], examples(WORDING.examples, reply.examples)]
+        .filter(Boolean)
+        .join("\n");
     case "rate-limited":
       return WORDING.rateLimited(reply.retryAfterSeconds);
     case "curation":

@@ -1,16 +1,15 @@
+import { WORDING as SAY } from "../bot/wording.js";
 import type { Answer } from "../core/types.js";
 
-/** The terminal renderer: an Answer as plain text with [n] markers and a source list. */
-
-const STATUS_LINE: Record<Answer["status"], string> = {
-  answered: "",
-  suggested: "I'm not sure, but this may answer it:",
-  unknown: "I don't know: nothing in the knowledge answers that.",
-};
-
+/**
+ * The terminal renderer: an Answer as plain text with [n] markers and a source list, in the words
+ * every surface uses (src/bot/wording.ts): a gap ("I know about X, but not Y") before a hedged answer
+ * and instead of "I don't know".
+ */
 export function renderText(a: Answer): string {
   const lines: string[] = [];
-  if (STATUS_LINE[a.status]) lines.push(STATUS_LINE[a.status]);
+  if (a.status === "unknown") lines.push(SAY.notKnown(a.gap));
+  if (a.status === "suggested") lines.push(...(a.gap ? [SAY.notKnown(a.gap)] : []), SAY.suggested);
   if (a.status !== "unknown") {
     const marks = a.citations.map((_, i) => `[${i + 1}]`).join("");
     lines.push(`${a.text} ${marks}`.trim(), "");
@@ -20,7 +19,7 @@ export function renderText(a: Answer): string {
     });
   }
   if (a.suggestions.length > 0) {
-    lines.push("", a.status === "unknown" ? "Closest topics:" : "Or did you mean:");
+    lines.push("", a.status === "unknown" ? SAY.didYouMean : SAY.orDidYouMean);
     a.suggestions.forEach((s, i) => {
       lines.push(`  ${i + 1}. ${s.question}`);
     });

@@ -167,5 +167,9 @@ describe("the gap sentence", () => {
     expect(teams(a).text).toContain(sentence);
     expect(web(a)).toContain(sentence);
     expect(WORDING.notKnown()).toBe(WORDING.unknown);
+    // An attribute reads as the topic's own: "but not its price", never "but not price".
+    expect(WORDING.notKnown({ topic: "CloudMatrix 384", missing: "price" })).toBe(
+      "I know about CloudMatrix 384, but not its price.",
+    );
   });
 });

@@ -90,6 +90,8 @@ export function renderAnswerHtml(a: Answer, answerId?: string): string {
   if (a.status === "unknown") {
     parts.push(`<p class="lead">${esc(SAY.notKnown(a.gap))}</p>`);
   } else {
+    // A gap ("I know about X, but not Y") is said before a hedged answer, as on every surface.
+    if (a.status === "suggested" && a.gap) parts.push(`<p class="lead">${esc(SAY.notKnown(a.gap))}</p>`);
     if (a.status === "suggested") parts.push(`<p class="hedge">${esc(WORDING.suggested)}</p>`);
     if (addsToQuotes(a.text, cited)) {
       parts.push(`<p class="lead">${esc(truncate(a.text, MAX_TEXT))}${marks(cited.length)}</p>`);
