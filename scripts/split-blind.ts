@@ -8,6 +8,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { prng as random } from "../bench/corpus.js";
 
 const SEED = 20261130;
 
@@ -15,18 +16,6 @@ interface BlindQuestion {
   id: string;
   kind: string;
   follows?: string;
-}
-
-/** mulberry32: a small seeded generator, so the split needs no dependency and never changes. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const [input, outDir] = process.argv.slice(2);
