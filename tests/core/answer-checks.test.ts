@@ -50,7 +50,7 @@ describe("focus and type checks on the shipped knowledge", () => {
     expect(price.gap).toEqual({ topic: "CloudMatrix 384", missing: "price" });
     const developers = answer("How many developers use CANN?", index);
     expect(developers.status).not.toBe("answered");
-    expect(developers.gap).toEqual({ topic: "CANN", missing: "how many" });
+    expect(developers.gap).toEqual({ topic: "CANN", missing: "how many developers" });
     expect(answer("Who is the CEO of TechMoat Consulting?", index).status).not.toBe("answered");
     expect(answer("What is Pangu's market share?", index).status).not.toBe("answered");
   });
