@@ -1,3 +1,4 @@
+import { hasTerm } from "./bm25.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { gapOf } from "./gap.js";
 import type { SearchIndex } from "./index-build.js";
@@ -76,7 +77,7 @@ export function answerRanked(
   const bestFact = best ? facts[best.doc] : undefined;
   const base = { question: question.slice(0, MAX_QUESTION_CHARS), version: index.knowledge.version };
   const status = statusOf(best, index);
-  const found = gapOf(ranked, facts);
+  const found = gapOf(ranked, facts, (term, doc) => hasTerm(index, term, doc));
   const gap = found?.gap;
   const shown = status === "unknown" ? undefined : best;
   // A near-miss offers the closest facts about its topic first, however weakly they match the rest.

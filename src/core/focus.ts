@@ -77,7 +77,8 @@ export function focusOf(content: string[], intent: Intent): Focus | undefined {
       continue;
     return {
       name: g.name,
-      words: [w],
+      // "market share" is one attribute: "market" is not part of the topic.
+      words: g.name === "market share" && content.includes("market") ? ["market", w] : [w],
       terms: [...new Set([...g.cover, ...(g.name === "who runs it" ? [] : [w])].map(termOf))],
     };
   }

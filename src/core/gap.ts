@@ -60,7 +60,14 @@ export function namesIn(quote: string, topic: ReadonlySet<string>): string[] {
   return out.filter((r, i) => !out.slice(0, i).some((o) => ` ${o} `.includes(` ${r} `)));
 }
 
-export function gapOf(ranked: Ranked, facts: readonly Fact[]): Gap | undefined {
+/** Share of the question's idf mass (the attribute left out) a fact must cover to be "about" its topic. */
+const MIN_TOPIC_COVERAGE = 0.6;
+
+export function gapOf(
+  ranked: Ranked,
+  facts: readonly Fact[],
+  has: (term: string, doc: number) => boolean,
+): Gap | undefined {
   const { analysis, concepts, candidates } = ranked;
   const best = candidates[0];
   if (!best || (best.focusCovered && best.typeMatch)) return undefined;
@@ -73,8 +80,8 @@ export function gapOf(ranked: Ranked, facts: readonly Fact[]): Gap | undefined {
         ? MISSING_TYPE[analysis.expects]
         : "";
   if (!missing) return undefined;
-  // The topic's words and what the query read them as ("cloudmatirx" -> cloudmatrix), minus the focus.
   const focus = new Set((analysis.focus?.words ?? []).map(termOf));
+  // The topic's words and what the query read them as ("cloudmatirx" -> cloudmatrix), minus the focus.
   const topic = new Set<string>(analysis.topic.map(termOf));
   // Typo corrections only: a synonym ("CUDA" for CANN) is not what the asker named.
   for (const c of concepts) for (const a of c.alternatives) if (a.fuzzy) topic.add(a.term);
@@ -84,6 +91,16 @@ export function gapOf(ranked: Ranked, facts: readonly Fact[]): Gap | undefined {
   const about = candidates.filter((c) => namesIn(quoteOf(facts[c.doc]), topic).length > 0);
   const first = about[0];
   if (!first) return undefined;
+  // The fact must cover most of what the question asks about besides the attribute (idf-weighted):
+  // "nvidia stock price" is about Nvidia's stock, which the knowledge never covers.
+  let asked = 0;
+  let covered = 0;
+  for (const c of concepts) {
+    if (focus.has(termOf(c.word))) continue;
+    asked += c.idf;
+    if (c.alternatives.some((a) => has(a.term, first.doc))) covered += c.idf;
+  }
+  if (asked > 0 && covered / asked < MIN_TOPIC_COVERAGE) return undefined;
   const names = namesIn(quoteOf(facts[first.doc]), topic);
   // Every name the question typed must be known: "Tesla Model 3" is not about a "Model" we know.
   const known = new Set(

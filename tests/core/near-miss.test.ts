@@ -58,8 +58,16 @@ describe("near-misses on the shipped knowledge", () => {
     expect(answer("nvida ceo on huawei", index).factId).toBe("jensen-huang-formidable");
   });
 
-  it("gives no gap for a question about names the knowledge does not know", async () => {
-    expect(answer("How much does a Tesla Model 3 cost?", await loadShipped()).gap).toBeUndefined();
+  it("gives no gap for a question about what the knowledge does not cover", async () => {
+    const index = await loadShipped();
+    expect(answer("How much does a Tesla Model 3 cost?", index).gap).toBeUndefined();
+    // It knows Nvidia, not Nvidia's stock.
+    expect(answer("nvidia stock price", index).gap).toBeUndefined();
+  });
+
+  it("reads 'how much better … than' as a comparison, not an amount", () => {
+    expect(analyseQuestion("how much better is cloudmatrix than nvidia's gb200").intent).toBe("compare");
+    expect(analyseQuestion("how much did the ict unit earn").intent).toBe("how-much");
   });
 
   it("a why question prefers the fact giving the reason, a when question the dated one", async () => {
