@@ -1,4 +1,4 @@
-import { namesSomeoneElse, TYPE_BIT, typeFlags, withoutNumbers } from "./answer-checks.js";
+import { hasCount, namesSomeoneElse, TYPE_BIT, typeFlags, withoutNumbers } from "./answer-checks.js";
 import { coverageOf, hasTerm, newScratch, pairBonus, type Scratch, scoreDocs, topK } from "./bm25.js";
 import {
   type Calibration,
@@ -235,6 +235,7 @@ export class Scorer {
       return (flags & TYPE_BIT.entity) !== 0 && namesSomeoneElse(this.quoteOf(doc), asked);
     if ((flags & TYPE_BIT[expects]) === 0) return false;
     const numbers = [...asked].filter((w) => /\d/.test(w));
+    if (expects === "number") return hasCount(this.quoteOf(doc), numbers);
     if (numbers.length === 0 || expects === "place" || expects === "reason") return true;
     return (typeFlags(withoutNumbers(this.quoteOf(doc), numbers)) & TYPE_BIT[expects]) !== 0;
   }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/core/answer.js";
-import { namesSomeoneElse, TYPE_BIT, typeFlags, withoutNumbers } from "../../src/core/answer-checks.js";
+import {
+  hasCount,
+  namesSomeoneElse,
+  TYPE_BIT,
+  typeFlags,
+  withoutNumbers,
+} from "../../src/core/answer-checks.js";
 import { loadShipped } from "../knowledge/fixtures.js";
 
 /** Answer-type checks on quotes, and the focus check through the shipped knowledge (issue 11's examples). */
@@ -30,6 +36,14 @@ describe("answer-type checks", () => {
     expect(
       namesSomeoneElse("Jack Chen, VP for Huawei's mining unit, said so.", new Set(["huawei", "mining"])),
     ).toBe(true);
+  });
+
+  it("a count for how-many is not a year, a model name or the question's own number", () => {
+    expect(hasCount("Huawei Cloud was launched in 2017.", [])).toBe(false);
+    expect(hasCount("It uses Ascend 910C chips.", [])).toBe(false);
+    expect(hasCount("In May 2024, it deployed 100 trucks.", [])).toBe(true);
+    expect(hasCount("AI CloudMatrix 384 was unveiled.", ["384"])).toBe(false);
+    expect(hasCount("Pangu serves over twenty industries.", [])).toBe(true);
   });
 
   it("does not count the question's own numbers as the answer", () => {
