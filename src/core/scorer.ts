@@ -227,12 +227,17 @@ export class Scorer {
     return flags;
   }
 
+  /** The fact's capitalised one-word keywords, lower-cased: curated names ("Forrester"). */
+  private keywordNames(doc: number): Set<string> {
+    const keywords = this.index.knowledge.facts[doc]?.keywords ?? [];
+    return new Set(keywords.filter((k) => /^[A-Z][\p{L}\d-]*$/u.test(k)).map((k) => k.toLowerCase()));
+  }
+
   private hasType(doc: number, analysis: QuestionAnalysis, asked: Set<string>): boolean {
     const expects = analysis.expects;
     if (!expects) return true;
     const flags = this.flagsOf(doc);
-    if (expects === "entity")
-      return (flags & TYPE_BIT.entity) !== 0 && namesSomeoneElse(this.quoteOf(doc), asked);
+    if (expects === "entity") return namesSomeoneElse(this.quoteOf(doc), asked, this.keywordNames(doc));
     if ((flags & TYPE_BIT[expects]) === 0) return false;
     const numbers = [...asked].filter((w) => /\d/.test(w));
     if (expects === "number") return hasCount(this.quoteOf(doc), numbers);

@@ -46,6 +46,13 @@ describe("answer-type checks", () => {
     expect(hasCount("Pangu serves over twenty industries.", [])).toBe(true);
   });
 
+  it("counts a curated name that opens a sentence", () => {
+    const quote = "Forrester analysts noted Huawei isn't just catching up.";
+    const asked = new Set(["who", "said", "huawei", "catching", "up"]);
+    expect(namesSomeoneElse(quote, asked)).toBe(false);
+    expect(namesSomeoneElse(quote, asked, new Set(["forrester"]))).toBe(true);
+  });
+
   it("does not count the question's own numbers as the answer", () => {
     const quote = "In April 2024, Huawei introduced AI CloudMatrix 384.";
     expect(has(withoutNumbers(quote, ["384"]), "number")).toBe(true); // 2024 is still there
