@@ -36,8 +36,12 @@ export const TYPE_BIT: Record<AnswerType, number> = {
   reason: 32,
 };
 
-/** Capitalised words of a text that look like names (not first word of a sentence, not a known opener). */
-export function nameWords(text: string): string[] {
+/**
+ * Capitalised words of a text that look like names (not first word of a sentence, not a known opener).
+ * `known` (lower case): names the curator listed (keywords), counted even when they open a sentence
+ * ("Forrester analysts noted…").
+ */
+export function nameWords(text: string, known?: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/(^|[^.!?]\s|["“(]\s?)?([A-Z][\p{L}\d]*(?:[-.][\p{L}\d]+)*)/gu)) {
     const w = m[2] as string;
@@ -46,7 +50,8 @@ export function nameWords(text: string): string[] {
     const before = text.slice(Math.max(0, at - 2), at);
     // The first word of a sentence is capitalised anyway: only count it if the next word is too.
     const sentenceStart = at === 0 || /[.!?]\s$/.test(before);
-    if (sentenceStart && !/^[A-Z][\p{L}]*\s+[A-Z]/u.test(text.slice(at))) continue;
+    if (sentenceStart && !/^[A-Z][\p{L}]*\s+[A-Z]/u.test(text.slice(at)) && !known?.has(w.toLowerCase()))
+      continue;
     out.push(w.toLowerCase());
   }
   return out;
@@ -68,8 +73,14 @@ export function typeFlags(text: string): number {
  * Whether the text answers "who": it names someone the question did not already name ("Who runs
  * Huawei Cloud?" is not answered by a sentence whose only name is Huawei Cloud).
  */
-export function namesSomeoneElse(text: string, questionWords: ReadonlySet<string>): boolean {
-  return nameWords(text).some((w) => !questionWords.has(w) && !questionWords.has(w.replace(/'s$/, "")));
+export function namesSomeoneElse(
+  text: string,
+  questionWords: ReadonlySet<string>,
+  known?: ReadonlySet<string>,
+): boolean {
+  return nameWords(text, known).some(
+    (w) => !questionWords.has(w) && !questionWords.has(w.replace(/'s$/, "")),
+  );
 }
 
 /** The text without the numbers the question itself gave ("How many CloudMatrix 384 systems…" is not answered by "384"). */
@@ -78,4 +89,22 @@ export function withoutNumbers(text: string, numbers: readonly string[]): string
   for (const n of numbers)
     out = out.replace(new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "gi"), " ");
   return out;
+}
+
+const COUNT_WORDS = new RegExp(`\\b(${NUMBER_WORDS})\\b`, "i");
+
+/**
+ * Whether the text gives a count for "how many": a number word, or a plain number that is neither a
+ * year ("In 2024") nor one the question gave ("How many CloudMatrix 384 systems…"); a model name
+ * such as "910C" is not a count.
+ */
+export function hasCount(text: string, questionNumbers: readonly string[]): boolean {
+  if (COUNT_WORDS.test(text)) return true;
+  for (const m of text.matchAll(/(?<![\p{L}\d.])\d[\d,.]*(?![\p{L}\d])/gu)) {
+    const n = m[0].replace(/[.,]$/, "");
+    if (/^(1[89]|20)\d{2}$/.test(n)) continue;
+    if (questionNumbers.includes(n.toLowerCase())) continue;
+    return true;
+  }
+  return false;
 }

@@ -1,9 +1,9 @@
+import { hasTerm } from "./bm25.js";
 import { resolveFollowUp } from "./follow-up.js";
+import { gapOf } from "./gap.js";
 import type { SearchIndex } from "./index-build.js";
 import type { Fact } from "./knowledge.js";
-import type { AnswerType } from "./question.js";
 import type { Candidate, Ranked } from "./scorer.js";
-import { termOf } from "./text.js";
 import { TUNABLES } from "./tunables.js";
 import type { Answer, ConversationContext, Suggestion } from "./types.js";
 
@@ -21,16 +21,6 @@ import type { Answer, ConversationContext, Suggestion } from "./types.js";
 export const THRESHOLDS = { answered: 0.5, suggested: 0.3, suggestion: TUNABLES.suggestionFloor };
 /** Longest question we read; beyond this is pasted text, not a question. */
 export const MAX_QUESTION_CHARS = TUNABLES.maxQuestionChars;
-
-/** What a failed type check says is missing, as the asker would put it. */
-const MISSING_TYPE: Record<AnswerType, string> = {
-  entity: "who",
-  date: "when",
-  place: "where",
-  number: "how many",
-  amount: "how much",
-  reason: "why",
-};
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
@@ -66,30 +56,6 @@ export function statusOf(best: Candidate | undefined, index: SearchIndex): Answe
   return status === "answered" && (!best.focusCovered || !best.typeMatch) ? "suggested" : status;
 }
 
-/** The topic the fact does cover, in the quote's own casing ("Huawei Cloud"), for a gap. */
-function gapOf(ranked: Ranked, best: Candidate, fact: Fact): Answer["gap"] {
-  const { analysis } = ranked;
-  if (best.focusCovered && best.typeMatch) return undefined;
-  if (best.signals.coverage < 0.5) return undefined;
-  const quote = fact.citations.map((c) => c.quote).join(" ");
-  const byTerm = new Map<string, string>();
-  for (const m of quote.matchAll(/[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu)) {
-    const t = termOf(m[0].toLowerCase().replace(/'s$/, ""));
-    if (!byTerm.has(t)) byTerm.set(t, m[0].replace(/['’]s$/, ""));
-  }
-  const topic = analysis.topic
-    .map((w) => byTerm.get(termOf(w)))
-    .filter((w): w is string => w !== undefined && !analysis.focus?.words.includes(w.toLowerCase()));
-  if (topic.length === 0) return undefined;
-  const missing =
-    !best.focusCovered && analysis.focus
-      ? analysis.focus.name
-      : analysis.expects
-        ? MISSING_TYPE[analysis.expects]
-        : "";
-  return missing ? { topic: [...new Set(topic)].join(" "), missing } : undefined;
-}
-
 /**
  * The answer and the ranking it came from (for --explain); no ranking when a follow-up was answered
  * from the conversation itself ("tell me more": the next sentences of the cited paragraph).
@@ -111,12 +77,17 @@ export function answerRanked(
   const bestFact = best ? facts[best.doc] : undefined;
   const base = { question: question.slice(0, MAX_QUESTION_CHARS), version: index.knowledge.version };
   const status = statusOf(best, index);
-  const others = ranked.candidates
-    .slice(status === "unknown" ? 0 : 1)
-    .filter((r) => r.related >= TUNABLES.suggestionFloor)
+  const found = gapOf(ranked, facts, (term, doc) => hasTerm(index, term, doc));
+  const gap = found?.gap;
+  const shown = status === "unknown" ? undefined : best;
+  // A near-miss offers the closest facts about its topic first, however weakly they match the rest.
+  const others = [
+    ...(found?.about ?? []),
+    ...ranked.candidates.filter((r) => r.related >= TUNABLES.suggestionFloor),
+  ]
+    .filter((r, i, all) => r !== shown && all.indexOf(r) === i)
     .slice(0, 3)
     .map((r) => suggestionOf(facts[r.doc] as Fact, r.confidence));
-  const gap = best && bestFact ? gapOf(ranked, best, bestFact) : undefined;
   if (status === "unknown" || !best || !bestFact) {
     const a: Answer = {
       ...base,

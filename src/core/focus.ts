@@ -43,7 +43,15 @@ const FOCUS_GROUPS: { name: string; ask: string[]; cover: string[] }[] = [
     cover: "headquarters headquartered located based".split(" "),
   },
   { name: "valuation", ask: "valuation valued worth".split(" "), cover: "valuation valued worth".split(" ") },
+  {
+    // "Where is its biggest data center?" asks which one is biggest: a fact naming none does not say.
+    name: "which is the biggest",
+    ask: "biggest largest smallest fastest".split(" "),
+    cover: "biggest largest smallest fastest most top leading main major primary flagship first".split(" "),
+  },
 ];
+/** Names of the lexicon's attributes (a which/what-noun focus is not one of them). */
+export const LEXICON_FOCUS: ReadonlySet<string> = new Set(FOCUS_GROUPS.map((g) => g.name));
 const ASK_TO_GROUP = new Map<string, (typeof FOCUS_GROUPS)[number]>();
 for (const g of FOCUS_GROUPS) for (const w of g.ask) ASK_TO_GROUP.set(w, g);
 
@@ -69,7 +77,8 @@ export function focusOf(content: string[], intent: Intent): Focus | undefined {
       continue;
     return {
       name: g.name,
-      words: [w],
+      // "market share" is one attribute: "market" is not part of the topic.
+      words: g.name === "market share" && content.includes("market") ? ["market", w] : [w],
       terms: [...new Set([...g.cover, ...(g.name === "who runs it" ? [] : [w])].map(termOf))],
     };
   }
@@ -96,7 +105,9 @@ export function whNoun(ws: string[]): Focus | { type: AnswerType } | undefined {
   const at = ws.findIndex((w) => w === "which" || w === "what" || w === "whats");
   if (at >= 0) {
     const next = ws[at + 1];
-    if (next === "the" && ws[at + 2] === "name" && ws[at + 3] === "of") {
+    // "what's the name of" arrives as "what is the name of" (chat register spells "what's" out).
+    const nameAt = next === "the" ? at + 2 : next === "is" && ws[at + 2] === "the" ? at + 3 : -1;
+    if (nameAt > 0 && ws[nameAt] === "name" && ws[nameAt + 1] === "of") {
       return { name: "its name", words: ["name"], terms: ["name", "call", "brand"].map(termOf) };
     }
     if (next && !isStopword(next) && !AUX.has(next) && !/\d/.test(next)) {

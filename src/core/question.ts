@@ -57,6 +57,8 @@ const INTENT_QUESTION_WORDS = new Set(
 function intentOf(ws: string[], text: string): Intent {
   const has = (w: string) => ws.includes(w);
   const joined = ` ${ws.join(" ")} `;
+  // "how much better is X than Y" compares; it does not ask for an amount ("how much larger" may).
+  if (/ how much (better|worse) .* than /.test(joined)) return "compare";
   if (/ how (many|much) /.test(joined) || / number of /.test(joined)) {
     return / how much /.test(joined) && !/ how much (of|did|does|do) .* (people|users)/.test(joined)
       ? "how-much"

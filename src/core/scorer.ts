@@ -1,4 +1,4 @@
-import { namesSomeoneElse, TYPE_BIT, typeFlags, withoutNumbers } from "./answer-checks.js";
+import { hasCount, namesSomeoneElse, TYPE_BIT, typeFlags, withoutNumbers } from "./answer-checks.js";
 import { coverageOf, hasTerm, newScratch, pairBonus, type Scratch, scoreDocs, topK } from "./bm25.js";
 import {
   type Calibration,
@@ -9,6 +9,8 @@ import {
   type Thresholds,
 } from "./calibration.js";
 import { ExampleQuestions } from "./example-questions.js";
+import { LEXICON_FOCUS } from "./focus.js";
+import { factTermsOf, focusCoveredBy } from "./focus-cover.js";
 import type { SearchIndex } from "./index-build.js";
 import { type Concept, parseQuestion } from "./query.js";
 import { analyseQuestion, type QuestionAnalysis } from "./question.js";
@@ -67,6 +69,8 @@ export class Scorer {
   private readonly types: Uint8Array;
   /** Words in each fact's quote, 0 = not counted yet. */
   private readonly quoteWords: Uint16Array;
+  /** Each fact's words as terms (quote + answer, example questions), for the focus check; filled lazily. */
+  private readonly factTerms: (string[][] | undefined)[] = [];
 
   constructor(
     private readonly index: SearchIndex,
@@ -103,7 +107,10 @@ export class Scorer {
     };
     const candidates = top.map((c) => this.candidate(c.doc, c.score, c.phrase, q));
     const bestScore = top[0]?.score || 1;
-    const order = (c: Candidate) => TUNABLES.ranking.confidenceMix * c.related + c.score / bestScore;
+    // A fact without the kind of answer asked for ("why" and no reason) gives way to one that has it.
+    const { confidenceMix, checkPenalty } = TUNABLES.ranking;
+    const order = (c: Candidate) =>
+      confidenceMix * c.related + c.score / bestScore - (c.typeMatch ? 0 : checkPenalty);
     return { analysis, concepts, candidates: candidates.sort((a, b) => order(b) - order(a)) };
   }
 
@@ -148,7 +155,7 @@ export class Scorer {
     // Only typed intents: nearly every fact has a "what" example question.
     const exampleIntent = analysis.expects !== undefined && this.examples.intents(doc).has(analysis.intent);
     const typeMatch = !analysis.expects || exampleIntent || this.hasType(doc, analysis, asked);
-    const focusCovered = !analysis.focus || analysis.focus.terms.some((t) => hasTerm(this.index, t, doc));
+    const focusCovered = this.focusCovered(doc, analysis, q.askedTerms);
     const signals: Record<SignalName, number> = {
       handSet,
       // Against the most a question of this idf mass could score: absolute BM25 grows with the corpus.
@@ -197,18 +204,43 @@ export class Scorer {
     return n;
   }
 
-  private hasType(doc: number, analysis: QuestionAnalysis, asked: Set<string>): boolean {
-    const expects = analysis.expects;
-    if (!expects) return true;
+  private focusCovered(doc: number, analysis: QuestionAnalysis, askedTerms: ReadonlySet<string>): boolean {
+    const focus = analysis.focus;
+    if (!focus) return true;
+    // A which/what-noun ("which event") may be covered by a keyword; the lexicon's attributes are read on content.
+    if (!LEXICON_FOCUS.has(focus.name)) return focus.terms.some((t) => hasTerm(this.index, t, doc));
+    let texts = this.factTerms[doc];
+    if (!texts) {
+      const fact = this.index.knowledge.facts[doc];
+      texts = factTermsOf([`${this.quoteOf(doc)} ${fact?.answer ?? ""}`, ...(fact?.questions ?? [])]);
+      this.factTerms[doc] = texts;
+    }
+    return focusCoveredBy(analysis, texts, (this.flagsOf(doc) & TYPE_BIT.number) !== 0, askedTerms);
+  }
+
+  private flagsOf(doc: number): number {
     let flags = this.types[doc] as number;
     if (flags === 0) {
       flags = typeFlags(this.quoteOf(doc)) | 128;
       this.types[doc] = flags;
     }
-    if (expects === "entity")
-      return (flags & TYPE_BIT.entity) !== 0 && namesSomeoneElse(this.quoteOf(doc), asked);
+    return flags;
+  }
+
+  /** The fact's capitalised one-word keywords, lower-cased: curated names ("Forrester"). */
+  private keywordNames(doc: number): Set<string> {
+    const keywords = this.index.knowledge.facts[doc]?.keywords ?? [];
+    return new Set(keywords.filter((k) => /^[A-Z][\p{L}\d-]*$/u.test(k)).map((k) => k.toLowerCase()));
+  }
+
+  private hasType(doc: number, analysis: QuestionAnalysis, asked: Set<string>): boolean {
+    const expects = analysis.expects;
+    if (!expects) return true;
+    const flags = this.flagsOf(doc);
+    if (expects === "entity") return namesSomeoneElse(this.quoteOf(doc), asked, this.keywordNames(doc));
     if ((flags & TYPE_BIT[expects]) === 0) return false;
     const numbers = [...asked].filter((w) => /\d/.test(w));
+    if (expects === "number") return hasCount(this.quoteOf(doc), numbers);
     if (numbers.length === 0 || expects === "place" || expects === "reason") return true;
     return (typeFlags(withoutNumbers(this.quoteOf(doc), numbers)) & TYPE_BIT[expects]) !== 0;
   }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/core/answer.js";
-import { namesSomeoneElse, TYPE_BIT, typeFlags, withoutNumbers } from "../../src/core/answer-checks.js";
+import {
+  hasCount,
+  namesSomeoneElse,
+  TYPE_BIT,
+  typeFlags,
+  withoutNumbers,
+} from "../../src/core/answer-checks.js";
 import { loadShipped } from "../knowledge/fixtures.js";
 
 /** Answer-type checks on quotes, and the focus check through the shipped knowledge (issue 11's examples). */
@@ -32,6 +38,21 @@ describe("answer-type checks", () => {
     ).toBe(true);
   });
 
+  it("a count for how-many is not a year, a model name or the question's own number", () => {
+    expect(hasCount("Huawei Cloud was launched in 2017.", [])).toBe(false);
+    expect(hasCount("It uses Ascend 910C chips.", [])).toBe(false);
+    expect(hasCount("In May 2024, it deployed 100 trucks.", [])).toBe(true);
+    expect(hasCount("AI CloudMatrix 384 was unveiled.", ["384"])).toBe(false);
+    expect(hasCount("Pangu serves over twenty industries.", [])).toBe(true);
+  });
+
+  it("counts a curated name that opens a sentence", () => {
+    const quote = "Forrester analysts noted Huawei isn't just catching up.";
+    const asked = new Set(["who", "said", "huawei", "catching", "up"]);
+    expect(namesSomeoneElse(quote, asked)).toBe(false);
+    expect(namesSomeoneElse(quote, asked, new Set(["forrester"]))).toBe(true);
+  });
+
   it("does not count the question's own numbers as the answer", () => {
     const quote = "In April 2024, Huawei introduced AI CloudMatrix 384.";
     expect(has(withoutNumbers(quote, ["384"]), "number")).toBe(true); // 2024 is still there
@@ -50,7 +71,7 @@ describe("focus and type checks on the shipped knowledge", () => {
     expect(price.gap).toEqual({ topic: "CloudMatrix 384", missing: "price" });
     const developers = answer("How many developers use CANN?", index);
     expect(developers.status).not.toBe("answered");
-    expect(developers.gap).toEqual({ topic: "CANN", missing: "how many" });
+    expect(developers.gap).toEqual({ topic: "CANN", missing: "how many developers" });
     expect(answer("Who is the CEO of TechMoat Consulting?", index).status).not.toBe("answered");
     expect(answer("What is Pangu's market share?", index).status).not.toBe("answered");
   });

@@ -7,13 +7,13 @@ import { loadShipped } from "../knowledge/fixtures.js";
 
 /**
  * Quality gate on the blind TUNE half (tests/fixtures/blind/tune.jsonl; follow-ups left out, they need
- * the conversation context). Thresholds sit just below what the core measures (precision 0.95 of
- * `answered`, hit@1 0.71, declined 0.98 on near-miss + off-topic). The calibration was trained on
+ * the conversation context). Thresholds sit just below what the core measures (precision 0.966 of
+ * `answered`, hit@1 0.957, answered-and-right 0.826, declined 0.962 on near-miss + off-topic). The calibration was trained on
  * this set, so these are in-sample figures: the test half, run once by the lead, is the real check.
  */
 
 const TUNE = fileURLToPath(new URL("../fixtures/blind/tune.jsonl", import.meta.url));
-const GATE = { precision: 0.93, hit1: 0.68, declined: 0.95 };
+const GATE = { precision: 0.95, hit1: 0.94, answeredHit1: 0.81, declined: 0.95 };
 
 describe("quality gate on the blind tune set", () => {
   it("keeps confident answers right, answers most answerable ones and declines the rest", async () => {
@@ -26,9 +26,10 @@ describe("quality gate on the blind tune set", () => {
     const s = summarise(rows);
     expect(s.answerable).toBeGreaterThanOrEqual(60);
     expect(s.outOfScope).toBeGreaterThanOrEqual(40);
-    expect(s.answered).toBeGreaterThanOrEqual(15);
+    expect(s.answered).toBeGreaterThanOrEqual(45);
     expect(s.precision).toBeGreaterThanOrEqual(GATE.precision);
     expect(s.hit1).toBeGreaterThanOrEqual(GATE.hit1);
+    expect(s.answeredHit1).toBeGreaterThanOrEqual(GATE.answeredHit1);
     expect(s.declined).toBeGreaterThanOrEqual(GATE.declined);
   });
 });

@@ -7,12 +7,13 @@ import { loadShipped, QUESTIONS } from "../knowledge/fixtures.js";
 
 /**
  * The quality gate: the development question set through the shipped knowledge. Thresholds sit a few
- * points below what the matcher scores today (hit@1 0.80, ranked 0.94, hit@3 0.99, abstention 0.88,
+ * points below what the matcher scores today (hit@1 0.921, ranked 0.96, hit@3 0.98, abstention 0.77,
+ * precision of `answered` 0.975,
  * with the calibration learned on the blind tune set; the dev set is held out from it), so a change
  * that makes answers worse fails here, not in a chat. The blind tune set has its own gate.
  */
 
-const THRESHOLDS = { hit1: 0.78, hit3: 0.88, abstained: 0.65 };
+const THRESHOLDS = { hit1: 0.91, hit3: 0.96, abstained: 0.73, precision: 0.95 };
 
 describe("quality gate on tests/fixtures/questions.jsonl", () => {
   it("meets hit@1, hit@3 and abstention thresholds with the shipped knowledge", async () => {
@@ -39,6 +40,7 @@ describe("quality gate on tests/fixtures/questions.jsonl", () => {
     expect(s.ranked1).toBeGreaterThanOrEqual(s.hit1);
     expect(s.hit3).toBeGreaterThanOrEqual(THRESHOLDS.hit3);
     expect(s.abstained).toBeGreaterThanOrEqual(THRESHOLDS.abstained);
+    expect(s.precision).toBeGreaterThanOrEqual(THRESHOLDS.precision);
     // "Well under a millisecond" per question; the bound is loose so a busy CI machine still passes.
     expect(s.p50ms).toBeLessThan(5);
   });

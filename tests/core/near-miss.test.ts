@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/core/answer.js";
+import { focusCoveredBy } from "../../src/core/focus-cover.js";
+import { namesIn } from "../../src/core/gap.js";
+import { analyseQuestion } from "../../src/core/question.js";
+import { termOf, words } from "../../src/core/text.js";
+import { fixtureText, indexOf, loadShipped } from "../knowledge/fixtures.js";
+
+/**
+ * Near-misses (the knowledge's own entities, an attribute it never states) are declined with a gap
+ * naming the topic as the knowledge spells it, and the closest facts about that topic as suggestions.
+ */
+
+const termsOf = (text: string) => [words(text).map(termOf)];
+
+describe("focus cover", () => {
+  it("reads the role next to the topic: another company's CEO does not answer", () => {
+    const who = analyseQuestion("Who is Huawei's CEO?");
+    expect(focusCoveredBy(who, termsOf("Nvidia CEO Jensen Huang called Huawei formidable."), false)).toBe(
+      false,
+    );
+    expect(focusCoveredBy(who, termsOf("Huawei CEO Ren Zhengfei spoke."), false)).toBe(true);
+    expect(focusCoveredBy(who, termsOf("Ren Zhengfei, the CEO of Huawei, spoke."), false)).toBe(true);
+  });
+
+  it("wants a number for a numeric attribute", () => {
+    const share = analyseQuestion("What is Pangu's market share?");
+    expect(focusCoveredBy(share, termsOf("Pangu gained market share."), false)).toBe(false);
+    expect(focusCoveredBy(share, termsOf("Pangu holds a 12% share."), true)).toBe(true);
+  });
+});
+
+describe("gap topics", () => {
+  it("are the question's names as the quote writes them, joined runs, no repeats", () => {
+    const topic = new Set(["belt", "road", "countri"].map(termOf));
+    expect(namesIn("It targets Belt and Road Initiative countries.", topic)).toEqual(["Belt and Road"]);
+    const cm = new Set(["cloudmatrix", "384"]);
+    expect(namesIn("Huawei introduced CloudMatrix 384. The 384 chips…", cm)).toEqual(["CloudMatrix 384"]);
+    // Lower-case words are not names: "open source" never becomes "openness sourced".
+    expect(namesIn("Huawei's AI strategy embraces openness.", new Set(["open", "sourc"]))).toEqual([]);
+  });
+});
+
+describe("near-misses on the shipped knowledge", () => {
+  it("declines Pangu's market share naming Pangu, and offers the Pangu facts", async () => {
+    const a = answer("What is Pangu's market share?", await loadShipped());
+    expect(a.status).not.toBe("answered");
+    expect(a.gap).toEqual({ topic: "Pangu", missing: "market share" });
+    expect(a.suggestions.length).toBeGreaterThan(0);
+    expect(a.suggestions.every((s) => s.answer.includes("Pangu"))).toBe(true);
+  });
+
+  it("does not answer who runs Huawei with another company's CEO, but keeps that CEO's own question", async () => {
+    const index = await loadShipped();
+    const ceo = answer("Who is Huawei's CEO?", index);
+    expect(ceo.status).not.toBe("answered");
+    expect(ceo.gap).toEqual({ topic: "Huawei", missing: "who runs it" });
+    expect(answer("nvida ceo on huawei", index).factId).toBe("jensen-huang-formidable");
+  });
+
+  it("gives no gap for a question about what the knowledge does not cover", async () => {
+    const index = await loadShipped();
+    expect(answer("How much does a Tesla Model 3 cost?", index).gap).toBeUndefined();
+    // It knows Nvidia, not Nvidia's stock.
+    expect(answer("nvidia stock price", index).gap).toBeUndefined();
+  });
+
+  it("reads 'how much better … than' as a comparison, not an amount", () => {
+    expect(analyseQuestion("how much better is cloudmatrix than nvidia's gb200").intent).toBe("compare");
+    expect(analyseQuestion("how much did the ict unit earn").intent).toBe("how-much");
+  });
+
+  it("a why question prefers the fact giving the reason, a when question the dated one", async () => {
+    const index = await loadShipped();
+    expect(answer("why did huawei open source pangu", index).factId).toBe(
+      "open-source-goal-ascend-ecosystem",
+    );
+    expect(answer("when did huawei open source pangu", index).factId).toBe("pangu-open-sourced");
+  });
+});
+
+describe("near-misses on a small file", () => {
+  it("still offers the closest fact about the topic", () => {
+    const a = answer("How much does CANN cost?", indexOf(fixtureText("small.yaml")));
+    expect(a.status).not.toBe("answered");
+    expect(a.gap).toEqual({ topic: "CANN", missing: "price" });
+    expect(a.suggestions.map((s) => s.factId)).toContain("cann");
+  });
+});
