@@ -18,7 +18,7 @@ import {
   sourceHashes,
   sourceHashSteps,
 } from "./stale.js";
-import { type KnowledgeWarning, knowledgeWarnings } from "./warnings.js";
+import { type KnowledgeWarning, knowledgeWarningSteps } from "./warnings.js";
 
 /**
  * Holds the knowledge that is serving. A reload loads, verifies and indexes the new file off to the
@@ -84,8 +84,8 @@ export interface StoreOptions {
   log?: Logger;
 }
 
-function warningsOf(k: Knowledge, file: string): { warnings?: KnowledgeWarning[] } {
-  const warnings = knowledgeWarnings(k, file);
+async function warningsOf(k: Knowledge, file: string): Promise<{ warnings?: KnowledgeWarning[] }> {
+  const warnings = await runSliced(knowledgeWarningSteps(k, file));
   return warnings.length > 0 ? { warnings } : {};
 }
 
@@ -172,7 +172,7 @@ export class KnowledgeStore {
       sentences: next.knowledge.sentences.length,
       ms: Math.round(performance.now() - started),
       changedSources: this.lastChangedSources,
-      ...warningsOf(next.knowledge, this.file),
+      ...(await warningsOf(next.knowledge, this.file)),
     };
   }
 

@@ -1,4 +1,5 @@
 import { type Knowledge, type KnowledgeSentence, locatorOf } from "../core/knowledge.js";
+import { CHUNK, runNow, type Steps } from "../core/steps.js";
 
 /**
  * Garbage in: source text that loads but is not prose (a pasted table, a base64 blob, a PDF's binary
@@ -38,6 +39,7 @@ export interface KnowledgeWarning {
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 const LETTER = /\p{L}/u;
 const SPACE = /\s/;
+const URL_START = /^\W*https?:\/\//;
 
 interface TextStats {
   chars: number;
@@ -47,17 +49,43 @@ interface TextStats {
   binary: boolean;
 }
 
+/**
+ * One pass over the characters. It runs over every sentence at each load (100k sentences: 15M
+ * characters), so ASCII is classified by code and only other characters go through a Unicode regex.
+ */
 function statsOf(text: string): TextStats {
   let chars = 0;
   let letters = 0;
-  for (const ch of text) {
-    if (SPACE.test(ch)) continue;
+  let tokens = 0;
+  let longTokens = 0;
+  let tokenStart = -1;
+  const endToken = (end: number) => {
+    if (tokenStart < 0) return;
+    tokens++;
+    if (end - tokenStart > GARBAGE.maxTokenChars && !URL_START.test(text.slice(tokenStart, tokenStart + 12)))
+      longTokens++;
+    tokenStart = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[i] as string);
+    if (space) {
+      endToken(i);
+      continue;
+    }
+    if (tokenStart < 0) tokenStart = i;
+    // A surrogate pair is one character: count it at its first half.
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
     chars++;
-    if (LETTER.test(ch)) letters++;
+    if (
+      c < 128
+        ? (c | 32) >= 97 && (c | 32) <= 122
+        : LETTER.test(String.fromCodePoint(text.codePointAt(i) ?? c))
+    )
+      letters++;
   }
-  const tokens = text.split(/\s+/).filter(Boolean);
-  const longTokens = tokens.filter((t) => t.length > GARBAGE.maxTokenChars && !/^\W*https?:\/\//.test(t));
-  return { chars, letters, tokens: tokens.length, longTokens: longTokens.length, binary: BINARY.test(text) };
+  endToken(text.length);
+  return { chars, letters, tokens, longTokens, binary: BINARY.test(text) };
 }
 
 /** True when a sentence does not read as prose: far too long, few letters, binary bytes, run-on tokens. */
@@ -71,12 +99,27 @@ function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
-function sourceWarning(
+/** A source's stats, summed over its sentences in slices (one source can hold 200k sentences). */
+function* sourceStatsSteps(sentences: KnowledgeSentence[]): Steps<TextStats> {
+  const sum: TextStats = { chars: 0, letters: 0, tokens: 0, longTokens: 0, binary: false };
+  for (const [i, x] of sentences.entries()) {
+    if (i % CHUNK === CHUNK - 1) yield;
+    const s = statsOf(x.text);
+    sum.chars += s.chars;
+    sum.letters += s.letters;
+    sum.tokens += s.tokens;
+    sum.longTokens += s.longTokens;
+    sum.binary ||= s.binary;
+  }
+  return sum;
+}
+
+function* sourceWarningSteps(
   file: string,
   source: string,
   sentences: KnowledgeSentence[],
-): KnowledgeWarning | undefined {
-  const s = statsOf(sentences.map((x) => x.text).join(" "));
+): Steps<KnowledgeWarning | undefined> {
+  const s = yield* sourceStatsSteps(sentences);
   const first = sentences[0];
   if (!first || s.chars === 0) return undefined;
   const reasons: string[] = [];
@@ -104,6 +147,11 @@ function sourceWarning(
 
 /** Warnings about sources and sentences that are not prose; empty for ordinary articles. */
 export function knowledgeWarnings(k: Knowledge, file: string): KnowledgeWarning[] {
+  return runNow(knowledgeWarningSteps(k, file));
+}
+
+/** knowledgeWarnings in slices, for a reload that must keep the event loop answering. */
+export function* knowledgeWarningSteps(k: Knowledge, file: string): Steps<KnowledgeWarning[]> {
   const bySource = new Map<string, KnowledgeSentence[]>();
   for (const s of k.sentences) {
     const list = bySource.get(s.source);
@@ -112,7 +160,7 @@ export function knowledgeWarnings(k: Knowledge, file: string): KnowledgeWarning[
   }
   const out: KnowledgeWarning[] = [];
   for (const [source, sentences] of bySource) {
-    const whole = sourceWarning(file, source, sentences);
+    const whole = yield* sourceWarningSteps(file, source, sentences);
     if (whole) out.push(whole);
     // One warning says it for a source that is not text at all; its sentences are not listed too.
     const long = whole ? [] : sentences.filter((s) => s.text.length > GARBAGE.maxSentenceChars);
