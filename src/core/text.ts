@@ -14,8 +14,17 @@ const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 // from chat or PDFs they split words invisibly: "CA\u200bNN" must read as "CANN". NFKC keeps them.
 export const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
+const ASCII = /^[\x00-\x7F]*$/;
+
 /** Unicode-normalise and fold quotes, dashes and case, so "Huawei’s" and "Huawei's" compare equal. */
 export function foldText(s: string): string {
+  // Most text is plain ASCII (every sentence of a big source is folded at load): NFKC and the
+  // Unicode replacements below change nothing there but the backtick, so skip them.
+  if (ASCII.test(s))
+    return s
+      .replace(/\u0060/g, "'")
+      .replace(/\s+/g, " ")
+      .trim();
   return s
     .replace(INVISIBLE, "")
     .normalize("NFKC")
@@ -29,6 +38,8 @@ export function foldText(s: string): string {
 
 /** Remove platform markup (mentions, Teams <at> tags, HTML) from a chat message. */
 export function stripMarkup(s: string): string {
+  // Every markup form starts with "<": most text (every indexed sentence) has none.
+  if (!s.includes("<")) return s;
   return s.replace(TEAMS_AT, " ").replace(SLACK_MARKUP, " ").replace(HTML_TAG, " ");
 }
 
