@@ -14,7 +14,7 @@ const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 // from chat or PDFs they split words invisibly: "CA\u200bNN" must read as "CANN". NFKC keeps them.
 export const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
-const ASCII = /^[\x00-\x7F]*$/;
+const ASCII = /^[^\u0080-\uFFFF]*$/;
 
 /** Unicode-normalise and fold quotes, dashes and case, so "Huawei’s" and "Huawei's" compare equal. */
 export function foldText(s: string): string {
