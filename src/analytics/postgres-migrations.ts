@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { inTransaction } from "./postgres-pool.js";
 
 /**
  * PostgreSQL's schema, in order, the same tables as SQLite's (src/analytics/migrations.ts) plus what
@@ -60,31 +61,18 @@ export async function migratePostgres(
   pool: pg.Pool,
   migrations: readonly string[] = PG_MIGRATIONS,
 ): Promise<MigrateResult> {
-  const client = await pool.connect();
-  let failed: Error | undefined;
-  try {
-    await client.query("BEGIN");
+  return inTransaction(pool, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock($1)", [LOCK]);
     // Only reads when the schema is current, so `report` works with a user that may not write.
     const table = await client.query<{ t: string | null }>("SELECT to_regclass('schema_version')::text AS t");
     if (!table.rows[0]?.t) await client.query("CREATE TABLE schema_version (version INTEGER NOT NULL)");
     const row = await client.query<{ version: number }>("SELECT version FROM schema_version");
     const from = row.rows[0]?.version ?? 0;
-    if (from >= migrations.length) {
-      await client.query("COMMIT");
-      return { from, to: from };
-    }
+    if (from >= migrations.length) return { from, to: from };
     for (let v = from; v < migrations.length; v++) await client.query(migrations[v] as string);
     const to = migrations.length;
     await client.query("DELETE FROM schema_version");
     await client.query("INSERT INTO schema_version (version) VALUES ($1)", [to]);
-    await client.query("COMMIT");
     return { from, to };
-  } catch (e) {
-    failed = e as Error;
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw e;
-  } finally {
-    client.release(failed);
-  }
+  });
 }

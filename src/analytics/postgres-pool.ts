@@ -34,6 +34,30 @@ export function createPool(opts: PoolOptions): pg.Pool {
   return pool;
 }
 
+/**
+ * Runs `work` in one transaction on one pooled connection: COMMIT when it returns, ROLLBACK and rethrow
+ * when it throws. A connection that failed is discarded, not handed to the next caller.
+ */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let failed: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (e) {
+    failed = e as Error;
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw e;
+  } finally {
+    client.release(failed);
+  }
+}
+
 /** postgres://user:secret@host/db -> postgres://user:***@host/db (and any password= parameter). */
 export function redactUrl(url: string): string {
   return url

@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { Logger } from "../log.js";
 import { hashUser, newSalt } from "./hash.js";
 import { migratePostgres } from "./postgres-migrations.js";
-import { createPool, safeError } from "./postgres-pool.js";
+import { createPool, inTransaction, safeError } from "./postgres-pool.js";
 import type { AnalyticsSnapshot, AnalyticsStore, FeedbackRecord, QuestionRecord } from "./types.js";
 import { WriteQueue } from "./write-queue.js";
 
@@ -173,23 +173,13 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
   async purge(olderThan: Date): Promise<number> {
     await this.ready();
     const t = olderThan.getTime();
-    const client = await this.pool.connect();
-    let failed: Error | undefined;
-    try {
-      await client.query("BEGIN");
+    return inTransaction(this.pool, async (client) => {
       const fb = await client.query("DELETE FROM feedback WHERE at < $1", [t]);
       const q = await client.query("DELETE FROM questions WHERE at < $1", [t]);
       // Expired dedupe ids go with the daily purge too.
       await client.query("DELETE FROM seen_events WHERE expires_at < now()");
-      await client.query("COMMIT");
       return (fb.rowCount ?? 0) + (q.rowCount ?? 0);
-    } catch (e) {
-      failed = e as Error;
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw e;
-    } finally {
-      client.release(failed);
-    }
+    });
   }
 
   async loadSourceHashes(): Promise<Map<string, string>> {
@@ -210,21 +200,11 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
   async saveSourceHashes(hashes: ReadonlyMap<string, string>): Promise<void> {
     try {
       await this.ready();
-      const client = await this.pool.connect();
-      let failed: Error | undefined;
-      try {
-        await client.query("BEGIN");
+      await inTransaction(this.pool, async (client) => {
         await client.query("DELETE FROM source_hashes");
         for (const [source, hash] of hashes)
           await client.query("INSERT INTO source_hashes (source, hash) VALUES ($1, $2)", [source, hash]);
-        await client.query("COMMIT");
-      } catch (e) {
-        failed = e as Error;
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw e;
-      } finally {
-        client.release(failed);
-      }
+      });
     } catch (error) {
       this.opts.log.error("analytics: could not record the source hashes", { error: safeError(error) });
     }

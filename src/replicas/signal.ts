@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import pg from "pg";
-import { CONNECT_TIMEOUT_MS, safeError } from "../analytics/postgres-pool.js";
+import { CONNECT_TIMEOUT_MS, inTransaction, safeError } from "../analytics/postgres-pool.js";
 import type { ReloadResult } from "../knowledge/store.js";
 import type { Logger } from "../log.js";
 import type { SharedKnowledgeStore } from "./store.js";
@@ -94,10 +94,7 @@ export class ReplicaSignal {
 
   /** This replica's row, `settings.last_reload` and the NOTIFY, in one transaction (sent on commit). */
   private async announce(notice: Notice): Promise<void> {
-    const client = await this.opts.pool.connect();
-    let failed: Error | undefined;
-    try {
-      await client.query("BEGIN");
+    await inTransaction(this.opts.pool, async (client) => {
       await this.writeRow(client, notice.id);
       await client.query(
         `INSERT INTO settings (key, value) VALUES ('last_reload', $1)
@@ -105,15 +102,7 @@ export class ReplicaSignal {
         [JSON.stringify(notice)],
       );
       await client.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(notice)]);
-      await client.query("COMMIT");
-    } catch (e) {
-      failed = e as Error;
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw e;
-    } finally {
-      // A connection that failed is discarded, not handed to the next caller.
-      client.release(failed);
-    }
+    });
   }
 
   /** Polls the replicas table until every live replica has answered `reloadId`, or the wait ends. */
