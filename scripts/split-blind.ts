@@ -4,13 +4,15 @@
  * follows, so a conversation is never cut in two. Run once; re-running on the same file gives the same
  * split byte for byte.
  *
- *   npx tsx scripts/split-blind.ts BLIND.jsonl tests/fixtures/blind
+ *   npx tsx scripts/split-blind.ts BLIND.jsonl tests/fixtures/blind            (round 1, seed 20261130)
+ *   npx tsx scripts/split-blind.ts BLIND.jsonl tests/fixtures/blind2 20261201  (round 2)
+ * Each round's seed is fixed before its set is seen, and written down in tests/fixtures/README.md.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { prng as random } from "../bench/corpus.js";
 
-const SEED = 20261130;
+const ROUND_1_SEED = 20261130;
 
 interface BlindQuestion {
   id: string;
@@ -18,9 +20,10 @@ interface BlindQuestion {
   follows?: string;
 }
 
-const [input, outDir] = process.argv.slice(2);
-if (!input || !outDir) {
-  console.error("usage: tsx scripts/split-blind.ts BLIND.jsonl OUT_DIR");
+const [input, outDir, seedArg] = process.argv.slice(2);
+const SEED = seedArg === undefined ? ROUND_1_SEED : Number(seedArg);
+if (!input || !outDir || !Number.isInteger(SEED)) {
+  console.error("usage: tsx scripts/split-blind.ts BLIND.jsonl OUT_DIR [SEED]");
   process.exit(2);
 }
 const lines = readFileSync(input, "utf8")
