@@ -22,7 +22,7 @@ const PLACE_WORDS =
 const PLACE_PREP = /\b(in|at|from|across|to|near|throughout|into|within|outside)\s+(the\s+)?[A-Z][a-z]/;
 // Capitalised words that are not names: sentence openers and common acronyms.
 const NOT_NAMES = new Set(
-  "The A An It Its In On At Of For From By With And But Or As This That These Those They Their He She His Her We Our However Despite Once Unlike Of Analysts AI ICT GPU CPU 5G".split(
+  "The A An It Its In On At Of For From By With And But Or As This That These Those They Their He She His Her We Our However Despite Once Unlike Of Analysts AI ICT GPU CPU 5G January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(
     " ",
   ),
 );

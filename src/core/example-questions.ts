@@ -1,6 +1,7 @@
+import { definitionTopic } from "./definition.js";
 import { idfOf, type SearchIndex } from "./index-build.js";
 import { analyseQuestion, type Intent } from "./question.js";
-import { terms } from "./text.js";
+import { termOf, terms } from "./text.js";
 
 /**
  * The curated example questions of each fact, as the scorer compares them with a question: their
@@ -9,6 +10,7 @@ import { terms } from "./text.js";
 export class ExampleQuestions {
   private readonly termsByDoc = new Map<number, { term: string; idf: number }[][]>();
   private readonly intentsByDoc = new Map<number, Set<Intent>>();
+  private readonly definedByDoc = new Map<number, Set<string>[]>();
 
   constructor(private readonly index: SearchIndex) {}
 
@@ -21,6 +23,19 @@ export class ExampleQuestions {
       this.intentsByDoc.set(doc, intents);
     }
     return intents;
+  }
+
+  /** The topics (as term sets) of the fact's "what is X" example questions: the curator says it defines X. */
+  defined(doc: number): Set<string>[] {
+    let topics = this.definedByDoc.get(doc);
+    if (!topics) {
+      topics = (this.index.knowledge.facts[doc]?.questions ?? []).flatMap((q) => {
+        const topic = definitionTopic(q);
+        return topic ? [new Set(topic.map(termOf))] : [];
+      });
+      this.definedByDoc.set(doc, topics);
+    }
+    return topics;
   }
 
   /**

@@ -32,8 +32,11 @@ export function focusCoveredBy(
   if (focus.name !== "who runs it") return texts.some((t) => t.some((w) => cover.has(w)));
   // The topic's words and what the query read them as (synonyms, typo corrections: "nvida" -> nvidia).
   const topic = new Set([...analysis.topic.map(termOf), ...askedTerms].filter((t) => !cover.has(t)));
-  if (topic.size === 0) return texts.some((t) => t.some((w) => cover.has(w)));
-  return texts.some((t) =>
+  // Only what the fact states (quote and answer, texts[0]): an example question may use a role word
+  // in another sense ("who is Huawei going head to head with").
+  const stated = texts.slice(0, 1);
+  if (topic.size === 0) return stated.some((t) => t.some((w) => cover.has(w)));
+  return stated.some((t) =>
     t.some((w, i) => {
       if (!cover.has(w)) return false;
       // "huawei cloud ceo", "huawei's ceo": the topic just before the role.

@@ -17,7 +17,8 @@ const FOCUS_GROUPS: { name: string; ask: string[]; cover: string[] }[] = [
       " ",
     ),
     cover:
-      "ceo chief president chairman director founder leader head boss executive manager chairwoman led headed".split(
+      // Not "leader": "the AI leader", "China's top contender" rank a company; they name nobody who runs it.
+      "ceo cto cfo coo vp svp evp chief president chairman director founder head boss executive manager chairwoman led headed".split(
         " ",
       ),
   },
@@ -27,6 +28,28 @@ const FOCUS_GROUPS: { name: string; ask: string[]; cover: string[] }[] = [
     cover: "price cost priced pricing yuan dollar $ usd".split(" "),
   },
   { name: "market share", ask: ["share"], cover: ["share", "%", "percent"] },
+  {
+    // "What percentage of its revenue…" asks for a share: a sentence with an amount but no share does not say.
+    name: "what share",
+    ask: "percentage percent proportion fraction".split(" "),
+    cover: "% percent percentage proportion fraction share half third quarter".split(" "),
+  },
+  {
+    // "total revenue", "overall sales": one unit's revenue is not the total.
+    name: "the total",
+    ask: "total overall combined".split(" "),
+    cover: "total overall combined altogether whole".split(" "),
+  },
+  {
+    name: "which languages",
+    ask: "language languages".split(" "),
+    cover: "language languages python java javascript c++ rust".split(" "),
+  },
+  {
+    name: "its licence",
+    ask: "license licence licensed licensing".split(" "),
+    cover: "license licence licensed licensing apache mit gpl".split(" "),
+  },
   {
     name: "revenue",
     ask: "revenue revenues sales income profit profits earnings earn earned make made".split(" "),
@@ -42,6 +65,17 @@ const FOCUS_GROUPS: { name: string; ask: string[]; cover: string[] }[] = [
     ask: "headquarters headquartered hq located based".split(" "),
     cover: "headquarters headquartered located based".split(" "),
   },
+  {
+    // "Where does Huawei make the trucks?", "who manufactures them?": where or by whom something is made.
+    name: "who makes it",
+    ask: "manufacture manufactures manufactured manufacturing manufacturer factory factories plant assembled assembles produce produces".split(
+      " ",
+    ),
+    cover:
+      "manufacture manufactured manufacturer manufacturing factory factories plant produced produces built chipmaker foundry".split(
+        " ",
+      ),
+  },
   { name: "valuation", ask: "valuation valued worth".split(" "), cover: "valuation valued worth".split(" ") },
   {
     // "Where is its biggest data center?" asks which one is biggest: a fact naming none does not say.
@@ -51,7 +85,10 @@ const FOCUS_GROUPS: { name: string; ask: string[]; cover: string[] }[] = [
   },
 ];
 /** Names of the lexicon's attributes (a which/what-noun focus is not one of them). */
-export const LEXICON_FOCUS: ReadonlySet<string> = new Set(FOCUS_GROUPS.map((g) => g.name));
+export const LEXICON_FOCUS: ReadonlySet<string> = new Set([
+  ...FOCUS_GROUPS.map((g) => g.name),
+  "where it is made",
+]);
 const ASK_TO_GROUP = new Map<string, (typeof FOCUS_GROUPS)[number]>();
 for (const g of FOCUS_GROUPS) for (const w of g.ask) ASK_TO_GROUP.set(w, g);
 
@@ -59,15 +96,25 @@ export const AUX = new Set(
   "is are was were do does did can could has have had will would should may might".split(" "),
 );
 
+const MAKE_VERBS = new Set("make makes made build builds built".split(" "));
+function makes(w: string): Focus {
+  const g = FOCUS_GROUPS.find((x) => x.name === "who makes it") as (typeof FOCUS_GROUPS)[number];
+  return { name: g.name, words: [w], terms: [...new Set(g.cover.map(termOf))] };
+}
+
 /** The attribute a question asks about from the focus lexicon, or undefined. */
 export function focusOf(content: string[], intent: Intent): Focus | undefined {
   // "market share" asks for a share of a market: "share" alone is enough to name it.
   for (const w of content) {
+    // "Where does Huawei make the trucks?": where something is made, not its revenue.
+    if (intent === "where" && MAKE_VERBS.has(w)) return { ...makes(w), name: "where it is made" };
     const g = ASK_TO_GROUP.get(w);
     // "make"/"made" ask for revenue only in how-much questions ("how much did huawei make").
     if (!g || (g.name === "revenue" && (w === "make" || w === "made") && intent !== "how-much")) continue;
     // "people"/"users" ask for a headcount only when counted.
     if (g.name === "headcount" && intent !== "how-many") continue;
+    // "total" asks for a total of money ("total revenue"); "the total number of chips" is a count.
+    if (g.name === "the total" && !content.some((x) => ASK_TO_GROUP.get(x)?.name === "revenue")) continue;
     // "who runs", "who leads": the verb names the focus only in who-questions or with an owner noun.
     if (
       g.name === "who runs it" &&
@@ -75,6 +122,7 @@ export function focusOf(content: string[], intent: Intent): Focus | undefined {
       !["ceo", "boss", "owner", "founder", "chairman", "president"].includes(w)
     )
       continue;
+    if (g.name === "who makes it" && intent === "where") return { ...makes(w), name: "where it is made" };
     return {
       name: g.name,
       // "market share" is one attribute: "market" is not part of the topic.

@@ -78,7 +78,9 @@ export function gapOf(
         : analysis.focus.name
       : analysis.expects
         ? MISSING_TYPE[analysis.expects]
-        : "";
+        : analysis.defines
+          ? "what it is"
+          : "";
   if (!missing) return undefined;
   const focus = new Set((analysis.focus?.words ?? []).map(termOf));
   // The topic's words and what the query read them as ("cloudmatirx" -> cloudmatrix), minus the focus.

@@ -1,3 +1,4 @@
+import { definitionTopic } from "./definition.js";
 import { AUX, focusOf, whNoun } from "./focus.js";
 import { foldText, isStopword, stripMarkup, words } from "./text.js";
 
@@ -43,6 +44,8 @@ export interface QuestionAnalysis {
   names: string[];
   /** Numbers the question gives ("384", "2023"). */
   numbers: string[];
+  /** "What is X?": X's words. The answer must say what X is, not mention it in passing (definition.ts). */
+  defines?: string[];
 }
 
 const FILLERS = new Set(
@@ -104,7 +107,9 @@ const EXPECTS: Partial<Record<Intent, AnswerType>> = {
 
 export function analyseQuestion(question: string): QuestionAnalysis {
   const ws = words(question);
-  const intent = intentOf(ws, ` ${ws.join(" ")} `);
+  const defines = definitionTopic(question);
+  let intent = intentOf(ws, ` ${ws.join(" ")} `);
+  if (defines && intent === "what") intent = "definition";
   const content = ws.filter((w) => !INTENT_QUESTION_WORDS.has(w) && !FILLERS.has(w));
   let focus = focusOf(content, intent);
   const wh = whNoun(ws);
@@ -120,6 +125,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     topic,
     names: namesIn(question),
     numbers,
+    ...(defines && intent === "definition" ? { defines } : {}),
   };
 }
 

@@ -38,7 +38,12 @@ const SPELLINGS: readonly [RegExp, string][] = [
   [/\bwheres\b|\bwhere's\b/gi, "where is"],
   [/\bhows\b|\bhow's\b/gi, "how is"],
   [/\bwhen's\b/gi, "when is"],
-  [/\bwat\b|\bwut\b/gi, "what"],
+  [/\bwat\b|\bwut\b|\bwht\b|\bwaht\b|\bwhta\b/gi, "what"],
+  // Question words typed in a hurry: the intent must survive "wher does…", "wen did…".
+  [/\bwher\b|\bwhre\b|\bwehre\b/gi, "where"],
+  [/\bwen\b|\bwhn\b/gi, "when"],
+  [/\bwhcih\b|\bwich\b|\bhwich\b/gi, "which"],
+  [/\bhwo\b/gi, "how"],
   [/\byrs\b/gi, "years"],
   [/\byr\b/gi, "year"],
   [/\babt\b/gi, "about"],

@@ -8,6 +8,7 @@ import {
   sigmoid,
   type Thresholds,
 } from "./calibration.js";
+import { definesTopic } from "./definition.js";
 import { ExampleQuestions } from "./example-questions.js";
 import { LEXICON_FOCUS } from "./focus.js";
 import { factTermsOf, focusCoveredBy } from "./focus-cover.js";
@@ -71,6 +72,8 @@ export class Scorer {
   private readonly quoteWords: Uint16Array;
   /** Each fact's words as terms (quote + answer, example questions), for the focus check; filled lazily. */
   private readonly factTerms: (string[][] | undefined)[] = [];
+  /** Each fact's words as written (quote, answer, example questions, keywords), for which-noun checks; filled lazily. */
+  private readonly surface: (Set<string> | undefined)[] = [];
 
   constructor(
     private readonly index: SearchIndex,
@@ -154,8 +157,10 @@ export class Scorer {
     const other = top.reduce((m, t) => (t.doc !== doc && t.score > m ? t.score : m), 0);
     // Only typed intents: nearly every fact has a "what" example question.
     const exampleIntent = analysis.expects !== undefined && this.examples.intents(doc).has(analysis.intent);
-    const typeMatch = !analysis.expects || exampleIntent || this.hasType(doc, analysis, asked);
-    const focusCovered = this.focusCovered(doc, analysis, q.askedTerms);
+    const typeMatch =
+      (!analysis.expects || exampleIntent || this.hasType(doc, analysis, asked)) &&
+      this.defines(doc, analysis);
+    const focusCovered = this.focusCovered(doc, analysis, q);
     const signals: Record<SignalName, number> = {
       handSet,
       // Against the most a question of this idf mass could score: absolute BM25 grows with the corpus.
@@ -204,18 +209,63 @@ export class Scorer {
     return n;
   }
 
-  private focusCovered(doc: number, analysis: QuestionAnalysis, askedTerms: ReadonlySet<string>): boolean {
+  private focusCovered(doc: number, analysis: QuestionAnalysis, q: PerQuestion): boolean {
     const focus = analysis.focus;
     if (!focus) return true;
     // A which/what-noun ("which event") may be covered by a keyword; the lexicon's attributes are read on content.
-    if (!LEXICON_FOCUS.has(focus.name)) return focus.terms.some((t) => hasTerm(this.index, t, doc));
+    if (!LEXICON_FOCUS.has(focus.name)) return this.namesNoun(doc, focus.words, q.concepts);
     let texts = this.factTerms[doc];
     if (!texts) {
       const fact = this.index.knowledge.facts[doc];
       texts = factTermsOf([`${this.quoteOf(doc)} ${fact?.answer ?? ""}`, ...(fact?.questions ?? [])]);
       this.factTerms[doc] = texts;
     }
-    return focusCoveredBy(analysis, texts, (this.flagsOf(doc) & TYPE_BIT.number) !== 0, askedTerms);
+    return focusCoveredBy(analysis, texts, (this.flagsOf(doc) & TYPE_BIT.number) !== 0, q.askedTerms);
+  }
+
+  /**
+   * Whether the fact uses the noun a which/what question asks for, as written (or a plural) or a
+   * synonym: not by stem, since "which mine" is not answered by "mining trucks". Example questions and
+   * keywords count: "what areas", "what playbook" are the curator's words for what the fact says.
+   */
+  private namesNoun(doc: number, nouns: readonly string[], concepts: readonly Concept[]): boolean {
+    let surface = this.surface[doc];
+    if (!surface) {
+      const fact = this.index.knowledge.facts[doc];
+      surface = new Set(
+        words(
+          [this.quoteOf(doc), fact?.answer ?? "", ...(fact?.questions ?? []), ...(fact?.keywords ?? [])].join(
+            " ",
+          ),
+        ),
+      );
+      this.surface[doc] = surface;
+    }
+    const has = surface;
+    return nouns.some((n) => {
+      const forms = [
+        n,
+        `${n}s`,
+        `${n}es`,
+        n.replace(/s$/, ""),
+        n.replace(/ies$/, "y"),
+        n.replace(/y$/, "ies"),
+      ];
+      if (forms.some((f) => has.has(f))) return true;
+      // A synonym the curator listed ("which sectors" on a fact about industries).
+      const concept = concepts.find((c) => c.word === n);
+      return (concept?.alternatives ?? []).some(
+        (a) => !a.fuzzy && a.term !== termOf(n) && hasTerm(this.index, a.term, doc),
+      );
+    });
+  }
+
+  /** "What is X?": the quote says what X is, or the curator wrote a "what is X" question for this fact. */
+  private defines(doc: number, analysis: QuestionAnalysis): boolean {
+    if (!analysis.defines) return true;
+    const topic = analysis.defines.map(termOf);
+    if (definesTopic(this.quoteOf(doc), topic)) return true;
+    return this.examples.defined(doc).some((t) => topic.every((w) => t.has(w)));
   }
 
   private flagsOf(doc: number): number {

@@ -53,3 +53,22 @@ describe("analyseQuestion", () => {
     expect(analyseQuestion("what is pangu").names).toEqual([]);
   });
 });
+
+describe("focus lexicon: attributes a fact may never state", () => {
+  it.each([
+    ["What was Huawei's total revenue in 2023?", "the total"],
+    ["What percentage of Huawei's revenue comes from the ICT unit?", "what share"],
+    ["what programming languages does CANN support", "which languages"],
+    ["What license was Pangu open-sourced under?", "its licence"],
+    ["Who manufactures the mining trucks?", "who makes it"],
+    ["where does huawei make the mining trucks", "where it is made"],
+  ])("%s -> %s", (q, name) => {
+    expect(analyseQuestion(q).focus?.name).toBe(name);
+  });
+
+  it("reads 'total' as money only next to revenue words", () => {
+    expect(analyseQuestion("what is the total number of chips in cloudmatrix").focus?.name).not.toBe(
+      "the total",
+    );
+  });
+});

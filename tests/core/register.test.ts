@@ -15,6 +15,8 @@ describe("normalizeQuestion()", () => {
     ["<@U123ABC> what is pangu?", "what is pangu?"],
     ["hey bot, what is pangu?", "what is pangu?"],
     ["yo bot whats cloudmatrix", "what is cloudmatrix"],
+    ["wher does huawei make the trucks", "where does huawei make the trucks"],
+    ["wen did hauwei launch pangu", "when did hauwei launch pangu"],
     ["ok bot what is CANN lol", "what is CANN"],
     ["hi! quick one pls: who runs huawei cloud??? thx", "who runs huawei cloud?"],
     ["how much $$ did huawei make last yr", "how much money did huawei make last year"],
