@@ -8,7 +8,9 @@ import type { AdminCommand, SmallTalk } from "./types.js";
 
 /** The core names what is missing as a question ("who runs it") or an attribute ("price": "its price"). */
 const missingPhrase = (missing: string) =>
-  /^(?:who|what|when|where|why|how|which|whether|its|their)\b/i.test(missing) ? missing : `its ${missing}`;
+  /^(?:who|what|when|where|why|how|which|whether|its|their|anything)\b/i.test(missing)
+    ? missing
+    : `its ${missing}`;
 
 const WORDING_UNKNOWN = "I don't know: nothing in the knowledge I answer from covers that.";
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -41,7 +41,11 @@ function suggestionOf(fact: Fact, confidence: number): Suggestion {
   };
 }
 
-export function statusOf(best: Candidate | undefined, index: SearchIndex): Answer["status"] {
+export function statusOf(
+  best: Candidate | undefined,
+  index: SearchIndex,
+  unknownNames: readonly string[] = [],
+): Answer["status"] {
   if (!best) return "unknown";
   const t = index.scorer.thresholds;
   // A question that restates a curated example question (same words, same intent) is the curator's
@@ -53,7 +57,8 @@ export function statusOf(best: Candidate | undefined, index: SearchIndex): Answe
       : best.confidence >= t.suggested
         ? "suggested"
         : "unknown";
-  return status === "answered" && (!best.focusCovered || !best.typeMatch) ? "suggested" : status;
+  const checked = best.focusCovered && best.typeMatch && unknownNames.length === 0;
+  return status === "answered" && !checked ? "suggested" : status;
 }
 
 /**
@@ -76,7 +81,7 @@ export function answerRanked(
   const best = ranked.candidates[0];
   const bestFact = best ? facts[best.doc] : undefined;
   const base = { question: question.slice(0, MAX_QUESTION_CHARS), version: index.knowledge.version };
-  const status = statusOf(best, index);
+  const status = statusOf(best, index, ranked.unknownNames);
   const found = gapOf(ranked, facts, (term, doc) => hasTerm(index, term, doc));
   const gap = found?.gap;
   const shown = status === "unknown" ? undefined : best;

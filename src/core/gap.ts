@@ -68,21 +68,24 @@ export function gapOf(
   facts: readonly Fact[],
   has: (term: string, doc: number) => boolean,
 ): Gap | undefined {
-  const { analysis, concepts, candidates } = ranked;
+  const { analysis, concepts, candidates, unknownNames } = ranked;
   const best = candidates[0];
-  if (!best || (best.focusCovered && best.typeMatch)) return undefined;
+  if (!best || (best.focusCovered && best.typeMatch && unknownNames.length === 0)) return undefined;
+  const unknown = new Set(unknownNames.map((n) => termOf(n.toLowerCase())));
   const missing =
-    !best.focusCovered && analysis.focus
-      ? analysis.focus.name === "headcount"
-        ? `how many ${analysis.focus.words[0]}`
-        : analysis.focus.name
-      : analysis.expects
-        ? MISSING_TYPE[analysis.expects]
-        : analysis.defines
-          ? "what it is"
-          : "";
+    unknownNames.length > 0
+      ? `anything about ${unknownNames.join(" or ")}`
+      : !best.focusCovered && analysis.focus
+        ? analysis.focus.name === "headcount"
+          ? `how many ${analysis.focus.words[0]}`
+          : analysis.focus.name
+        : analysis.expects
+          ? MISSING_TYPE[analysis.expects]
+          : analysis.defines
+            ? "what it is"
+            : "";
   if (!missing) return undefined;
-  const focus = new Set((analysis.focus?.words ?? []).map(termOf));
+  const focus = new Set([...(analysis.focus?.words ?? []).map(termOf), ...unknown]);
   // The topic's words and what the query read them as ("cloudmatirx" -> cloudmatrix), minus the focus.
   const topic = new Set<string>(analysis.topic.map(termOf));
   // Typo corrections only: a synonym ("CUDA" for CANN) is not what the asker named.

@@ -41,6 +41,11 @@ export interface Ranked {
   analysis: QuestionAnalysis;
   concepts: Concept[];
   candidates: Candidate[];
+  /**
+   * Names the question typed that the knowledge never uses, not even as a typo ("H100", "DeepSeek"),
+   * as typed: no fact can answer a question about them, so the answer is at most `suggested`.
+   */
+  unknownNames: string[];
 }
 
 /** What rank() works out once per question and every candidate reads. */
@@ -57,6 +62,21 @@ interface PerQuestion {
   idfMass: number;
   unknown: number;
   top: { doc: number; score: number }[];
+}
+
+/** Model numbers typed in lower case count as names: "h100", "mi300", "7nm". */
+const MODEL_NUMBER = /^(?=.*\d)(?=.*[a-z])[a-z\d]+$/;
+
+function unknownNames(question: string, analysis: QuestionAnalysis, concepts: readonly Concept[]): string[] {
+  const names = new Set(analysis.names);
+  const out: string[] = [];
+  for (const c of concepts) {
+    if (c.alternatives.length > 0 || !(names.has(c.word) || MODEL_NUMBER.test(c.word))) continue;
+    // As the asker typed it ("H100", "DeepSeek"), for the reply.
+    const typed = new RegExp(`\\b${c.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").exec(question);
+    out.push(typed?.[0] ?? c.word);
+  }
+  return out;
 }
 
 export class Scorer {
@@ -92,7 +112,7 @@ export class Scorer {
   rank(question: string): Ranked {
     const analysis = analyseQuestion(question);
     const concepts = parseQuestion(question, this.index);
-    if (concepts.length === 0) return { analysis, concepts, candidates: [] };
+    if (concepts.length === 0) return { analysis, concepts, candidates: [], unknownNames: [] };
     const pool = this.retrieve(concepts);
     const top = pool.sort((a, b) => b.score - a.score).slice(0, TUNABLES.ranking.candidates);
     const askedTerms = new Set<string>();
@@ -114,7 +134,12 @@ export class Scorer {
     const { confidenceMix, checkPenalty } = TUNABLES.ranking;
     const order = (c: Candidate) =>
       confidenceMix * c.related + c.score / bestScore - (c.typeMatch ? 0 : checkPenalty);
-    return { analysis, concepts, candidates: candidates.sort((a, b) => order(b) - order(a)) };
+    return {
+      analysis,
+      concepts,
+      candidates: candidates.sort((a, b) => order(b) - order(a)),
+      unknownNames: unknownNames(question, analysis, concepts),
+    };
   }
 
   /** BM25F over the posting lists into the scratch buffers, then the phrase bonus on the best pool. */

@@ -58,6 +58,27 @@ describe("near-misses on the shipped knowledge", () => {
     expect(answer("nvida ceo on huawei", index).factId).toBe("jensen-huang-formidable");
   });
 
+  it("never answers about a name the knowledge does not know, and says so", async () => {
+    const index = await loadShipped();
+    const vs = answer("How does the Ascend 910C compare with Nvidia's H100?", index);
+    expect(vs.status).not.toBe("answered");
+    expect(vs.gap?.missing).toBe("anything about H100");
+    const deepseek = answer("How does Pangu compare to DeepSeek?", index);
+    expect(deepseek.status).not.toBe("answered");
+    expect(deepseek.gap).toEqual({ topic: "Pangu", missing: "anything about DeepSeek" });
+    // A typo of a known name is not unknown.
+    expect(answer("When did Huawei launch the Ascned 910?", index).status).toBe("answered");
+  });
+
+  it("does not take a passing mention for a definition", async () => {
+    const index = await loadShipped();
+    const techmoat = answer("What is TechMoat Consulting?", index);
+    expect(techmoat.status).not.toBe("answered");
+    expect(techmoat.gap?.missing).toBe("what it is");
+    expect(answer("What is 5.5G?", index).status).not.toBe("answered");
+    expect(answer("what is CANN?", index).status).toBe("answered");
+  });
+
   it("gives no gap for a question about what the knowledge does not cover", async () => {
     const index = await loadShipped();
     expect(answer("How much does a Tesla Model 3 cost?", index).gap).toBeUndefined();
