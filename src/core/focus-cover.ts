@@ -3,8 +3,9 @@ import { termOf, words } from "./text.js";
 
 /**
  * Does a fact cover the attribute a question asks about (its focus)? Read on what the fact states
- * (quote, answer) and what its curator says it answers (example questions), never its keywords:
- * keywords are what askers might type ("market share" on a fact that states none), not content.
+ * (quote, answer), never its keywords or example questions: those are what askers might type
+ * ("market share" on a fact that states none, "pangu license open?"), not content. Only "biggest"
+ * also reads the example questions (a curator's judgement, see below).
  * - numeric attributes (price, market share, revenue, headcount, valuation) need a number in the
  *   quote as well: "share" in "Huawei's share of attention" states no share;
  * - "who runs it" needs the role next to the question's topic: "Nvidia CEO Jensen Huang" does not
@@ -29,12 +30,14 @@ export function focusCoveredBy(
   if (!focus) return true;
   const cover = new Set(focus.terms);
   if (NUMERIC_FOCUS.has(focus.name) && !quoteHasNumber) return false;
-  if (focus.name !== "who runs it") return texts.some((t) => t.some((w) => cover.has(w)));
+  // Only what the fact states (quote and answer, texts[0]): an example question may use a focus word
+  // in another sense ("pangu license open?", "who is Huawei going head to head with").
+  // "Biggest" is the curator's judgement, not a stated fact: "huawei's biggest weakness" may be an
+  // example question of the fact about what it lacks.
+  const stated = focus.name === "which is the biggest" ? texts : texts.slice(0, 1);
+  if (focus.name !== "who runs it") return stated.some((t) => t.some((w) => cover.has(w)));
   // The topic's words and what the query read them as (synonyms, typo corrections: "nvida" -> nvidia).
   const topic = new Set([...analysis.topic.map(termOf), ...askedTerms].filter((t) => !cover.has(t)));
-  // Only what the fact states (quote and answer, texts[0]): an example question may use a role word
-  // in another sense ("who is Huawei going head to head with").
-  const stated = texts.slice(0, 1);
   if (topic.size === 0) return stated.some((t) => t.some((w) => cover.has(w)));
   return stated.some((t) =>
     t.some((w, i) => {
