@@ -12,11 +12,11 @@ import { definesTopic } from "./definition.js";
 import { ExampleQuestions } from "./example-questions.js";
 import { LEXICON_FOCUS } from "./focus.js";
 import { factTermsOf, focusCoveredBy } from "./focus-cover.js";
-import type { SearchIndex } from "./index-build.js";
+import { idfOf, type SearchIndex } from "./index-build.js";
 import { type Concept, parseQuestion } from "./query.js";
 import { analyseQuestion, type QuestionAnalysis } from "./question.js";
 import { SIGNAL_NAMES, type SignalName } from "./signals.js";
-import { termOf, words } from "./text.js";
+import { termOf, terms, words } from "./text.js";
 import { TUNABLES } from "./tunables.js";
 
 /**
@@ -183,7 +183,9 @@ export class Scorer {
     // Only typed intents: nearly every fact has a "what" example question.
     const exampleIntent = analysis.expects !== undefined && this.examples.intents(doc).has(analysis.intent);
     const typeMatch =
-      (!analysis.expects || exampleIntent || this.hasType(doc, analysis, asked)) &&
+      (!analysis.expects ||
+        exampleIntent ||
+        (this.hasType(doc, analysis, asked) && this.typeBesideName(doc, q))) &&
       this.defines(doc, analysis);
     const focusCovered = this.focusCovered(doc, analysis, q);
     const signals: Record<SignalName, number> = {
@@ -306,6 +308,32 @@ export class Scorer {
   private keywordNames(doc: number): Set<string> {
     const keywords = this.index.knowledge.facts[doc]?.keywords ?? [];
     return new Set(keywords.filter((k) => /^[A-Z][\p{L}\d-]*$/u.test(k)).map((k) => k.toLowerCase()));
+  }
+
+  /**
+   * In a quote of several sentences, the date, number or place must stand in a sentence that names what
+   * the question names: "when did Nvidia release the GB200 NVL72?" is not answered by "In April 2024,
+   * Huawei introduced CloudMatrix 384… Analysts say it beats Nvidia's GB200 NVL72".
+   */
+  private typeBesideName(doc: number, q: PerQuestion): boolean {
+    const expects = q.analysis.expects;
+    if (!expects || expects === "entity" || expects === "reason") return true;
+    const quote = this.quoteOf(doc);
+    const sentences = quote.split(/(?<=[.!?]["”]?)\s+/);
+    if (sentences.length < 2) return true;
+    const named = new Set([
+      ...q.nameTerms,
+      ...q.concepts
+        .filter((c) => MODEL_NUMBER.test(c.word))
+        .flatMap((c) => c.alternatives.map((a) => a.term)),
+    ]);
+    // Only specific names: one most facts share ("Huawei") says nothing about which sentence is meant.
+    const specific = (t: string) => (idfOf(this.index, t) ?? 0) >= 0.5 * this.index.maxIdf;
+    const inQuote = [...named].filter((t) => specific(t) && terms(quote).includes(t));
+    if (inQuote.length === 0) return true;
+    return sentences.some(
+      (s) => (typeFlags(s) & TYPE_BIT[expects]) !== 0 && terms(s).some((t) => inQuote.includes(t)),
+    );
   }
 
   private hasType(doc: number, analysis: QuestionAnalysis, asked: Set<string>): boolean {

@@ -70,6 +70,13 @@ describe("near-misses on the shipped knowledge", () => {
     expect(answer("When did Huawei launch the Ascned 910?", index).status).toBe("answered");
   });
 
+  it("wants the date in the sentence that names what was asked about", async () => {
+    const index = await loadShipped();
+    // The quote's date (April 2024) is CloudMatrix's; GB200 NVL72 is named in the next sentence.
+    expect(answer("when did nvidia release the gb200 nvl72", index).status).not.toBe("answered");
+    expect(answer("When did Huawei introduce CloudMatrix 384?", index).status).toBe("answered");
+  });
+
   it("does not take a passing mention for a definition", async () => {
     const index = await loadShipped();
     const techmoat = answer("What is TechMoat Consulting?", index);
