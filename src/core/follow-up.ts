@@ -54,6 +54,29 @@ const CONNECTOR =
 const QUESTION_START =
   /^(?:what|when|where|who|whom|whose|which|why|how|is|are|was|were|does|do|did|can|could|will|would|should|has|have|tell|list|explain|describe|give)\b/;
 
+/** Longest line read as a bare follow-up ("how many?", "which industries exactly?"), in words. */
+export const MAX_BARE_WORDS = 4;
+/** Words of a bare follow-up that are not question words: "which industries?" has one, "huwaei ascent chip" three. */
+const BARE_CONTENT = 1;
+const NOT_CONTENT = new Set(
+  "how many much which what who when where why any so far exactly else again".split(" "),
+);
+
+/**
+ * A short line with at most one content word, no name, no pointing word and no subject of its own: it
+ * continues the conversation. "huwaei ascent chip" is a short question of its own.
+ */
+function isBare(q: string, index: SearchIndex): boolean {
+  const ws = words(q);
+  const content = ws.filter((w) => !NOT_CONTENT.has(w) && !isStopword(w));
+  return (
+    ws.length <= MAX_BARE_WORDS &&
+    content.length <= BARE_CONTENT &&
+    !refersWithin(q, index) &&
+    !classifySmallTalk(q)
+  );
+}
+
 /** The shape of a chat line, from its wording alone: which kind of follow-up it could be. */
 function formOf(q: string): Form {
   const whole = q
@@ -98,11 +121,17 @@ function effectiveQuestion(turns: readonly ConversationTurn[], index: SearchInde
   return rewritten ?? q;
 }
 
-/** A follow-up that the scorer answers, rewritten with the earlier topic; undefined if not one. */
+/**
+ * A follow-up that the scorer answers, rewritten with the earlier topic; undefined if not one. A short
+ * line that names nothing ("how many?", "any caveats?", "which industries?") is read about the earlier
+ * topic too: on its own it asks about nothing in particular.
+ */
 function rewrite(q: string, form: Form, earlier: readonly ConversationTurn[], index: SearchIndex) {
-  if (form === "standalone" || form === "more" || form === "other" || earlier.length === 0) return undefined;
+  if (form === "more" || form === "other" || earlier.length === 0) return undefined;
+  if (form === "standalone" && !isBare(q, index)) return undefined;
   const previous = effectiveQuestion(earlier, index);
   if (!previous) return undefined;
+  if (form === "standalone") return `${q.replace(/[?!.]+$/, "")} ${topicPhrase(previous, index)}?`;
   if (form === "why") return reask(previous, "why", index);
   if (form === "when") return reask(previous, "when", index);
   if (form === "connector") {
@@ -116,9 +145,14 @@ function rewrite(q: string, form: Form, earlier: readonly ConversationTurn[], in
   }
   // "refers": "when did they launch it?" names nothing itself; "where is huawei taking its chips?" does.
   // Follow-ups are short: a long question with an "it" is a question of its own.
-  if (words(q).length > MAX_REFERRING_WORDS || refersWithin(q, index)) return undefined;
+  if (words(q).length > MAX_REFERRING_WORDS) return undefined;
   const cited = earlier[earlier.length - 1]?.answer.citations ?? [];
-  return replaceReferences(q, personReferred(q, cited) ?? topicPhrase(previous, index));
+  // "what did he say about huawei?" after an answer quoting Paul Triolo: "he" is Triolo, whatever
+  // else the line names, unless it names a person or product of its own.
+  const person = personReferred(q, cited);
+  if (person && !hasOwnTopic(q, index)) return replaceReferences(q, person);
+  if (refersWithin(q, index)) return undefined;
+  return replaceReferences(q, person ?? topicPhrase(previous, index));
 }
 
 /**

@@ -97,6 +97,21 @@ describe("follow-ups that the scorer answers, rewritten with the earlier topic",
     }
   });
 
+  it("reads a bare line ('how many?') about the earlier topic, but not a short question of its own", () => {
+    const trucks = convo(["minig trucks?", fact("autonomous-mining-trucks")]);
+    expect(answer("how many?", index, trucks).citations[0]?.quote).toContain(
+      "100 self-driving mining trucks",
+    );
+    const cann = convo(["what is CANN?", fact("cann-cuda-alternative")]);
+    expect(answer("huwaei ascent chip", index, cann)).toEqual(answer("huwaei ascent chip", index));
+  });
+
+  it("reads 'he' as the person the last answer quoted, even when the line names the company", () => {
+    const triolo = convo(["Who is Paul Triolo?", fact("triolo-no-choice")]);
+    expect(rewritten("what did he say about huawei?", triolo)).toContain("Paul Triolo");
+    expect(answer("what did he say about huawei?", index, triolo).factId).toBe("triolo-no-choice");
+  });
+
   it("gives every standalone question of the dev set the same answer with or without context", () => {
     const ctx = convo(["what is CANN?", fact("cann-cuda-alternative")]);
     const questions = readFileSync(QUESTIONS, "utf8")
