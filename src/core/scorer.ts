@@ -209,7 +209,16 @@ export class Scorer {
       missingIdf,
       nameMissing: names.length > 0 ? names.filter(lacks).length / names.length : 0,
       numberMissing: q.numberTerms.some(lacks) ? 1 : 0,
-      exampleExact: exampleSim >= 0.999 && coverage >= 0.999 && exampleIntent ? 1 : 0,
+      // One example question, of the question's own intent, wholly covered: "why did the U.S. blacklist
+      // Huawei?" does not restate "when was Huawei put on the blacklist?" plus a why-question about
+      // something else.
+      exampleExact:
+        exampleSim >= 0.999 &&
+        coverage >= 0.999 &&
+        exampleIntent &&
+        this.examples.coverage(q.askedTerms, doc, analysis.intent) >= 0.999
+          ? 1
+          : 0,
     };
     return { doc, score, signals, confidence: this.calibrated(signals), related, focusCovered, typeMatch };
   }

@@ -52,5 +52,5 @@ export const SIGNAL_DOC: Record<SignalName, string> = {
   nameMissing: "share of the question's capitalised names the fact never uses",
   numberMissing: "1 if a number the question gives is not in the fact",
   exampleExact:
-    "1 if the question covers a curated example question wholly, with the same intent, and the fact covers the question",
+    "1 if the question wholly covers a curated example question of its own intent, and the fact covers the question",
 };
