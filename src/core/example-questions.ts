@@ -8,7 +8,10 @@ import { termOf, terms } from "./text.js";
  * terms with idf, and their intents. Worked out once per fact on first use and kept with the index.
  */
 export class ExampleQuestions {
-  private readonly termsByDoc = new Map<number, { intent: Intent; terms: { term: string; idf: number }[] }[]>();
+  private readonly termsByDoc = new Map<
+    number,
+    { intent: Intent; terms: { term: string; idf: number }[] }[]
+  >();
   private readonly intentsByDoc = new Map<number, Set<Intent>>();
   private readonly definedByDoc = new Map<number, Set<string>[]>();
 

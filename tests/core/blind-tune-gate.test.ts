@@ -6,30 +6,45 @@ import { type EvalRow, summarise } from "../../src/core/evaluate.js";
 import { loadShipped } from "../knowledge/fixtures.js";
 
 /**
- * Quality gate on the blind TUNE half (tests/fixtures/blind/tune.jsonl; follow-ups left out, they need
- * the conversation context). Thresholds sit just below what the core measures (precision 0.966 of
- * `answered`, hit@1 0.957, answered-and-right 0.826, declined 0.962 on near-miss + off-topic). The calibration was trained on
- * this set, so these are in-sample figures: the test half, run once by the lead, is the real check.
+ * Quality gates on the blind sets we may tune on (follow-ups left out: they need the conversation).
+ * Thresholds sit just below what the core measures. Round 2's tune half is the one that matters: the
+ * knowledge was never fitted to it (its calibration threshold was read on it, so it is not a blind
+ * measure either; round 2's test half is, run once by the lead). Round 1 is fitted all through.
  */
 
-const TUNE = fileURLToPath(new URL("../fixtures/blind/tune.jsonl", import.meta.url));
-const GATE = { precision: 0.95, hit1: 0.94, answeredHit1: 0.81, declined: 0.95 };
+const GATES = [
+  {
+    set: "round 2 tune half (blind2/tune.jsonl)",
+    file: "../fixtures/blind2/tune.jsonl",
+    // measured: precision 0.953 of 64 answered, hit@1 0.800, answered hit@1 0.642, declined 0.957
+    gate: { answered: 55, precision: 0.93, hit1: 0.78, answeredHit1: 0.62, declined: 0.93 },
+  },
+  {
+    set: "round 1 tune half (blind/tune.jsonl)",
+    file: "../fixtures/blind/tune.jsonl",
+    // measured: precision 0.969 of 65 answered, hit@1 0.971, answered hit@1 0.913, declined 0.962
+    gate: { answered: 55, precision: 0.95, hit1: 0.95, answeredHit1: 0.89, declined: 0.95 },
+  },
+];
 
-describe("quality gate on the blind tune set", () => {
-  it("keeps confident answers right, answers most answerable ones and declines the rest", async () => {
-    const index = await loadShipped();
-    const read = await readQuestions(TUNE);
-    if (!read.ok) throw new Error(read.error);
-    const rows: EvalRow[] = read.questions
-      .filter((q) => !q.follows)
-      .map((q) => ({ q, answer: answer(q.question, index), ms: 0 }));
-    const s = summarise(rows);
-    expect(s.answerable).toBeGreaterThanOrEqual(60);
-    expect(s.outOfScope).toBeGreaterThanOrEqual(40);
-    expect(s.answered).toBeGreaterThanOrEqual(45);
-    expect(s.precision).toBeGreaterThanOrEqual(GATE.precision);
-    expect(s.hit1).toBeGreaterThanOrEqual(GATE.hit1);
-    expect(s.answeredHit1).toBeGreaterThanOrEqual(GATE.answeredHit1);
-    expect(s.declined).toBeGreaterThanOrEqual(GATE.declined);
-  });
+describe("quality gates on the blind tune sets", () => {
+  it.each(GATES)(
+    "$set: confident answers right, most answerable ones answered, the rest declined",
+    async ({ file, gate }) => {
+      const index = await loadShipped();
+      const read = await readQuestions(fileURLToPath(new URL(file, import.meta.url)));
+      if (!read.ok) throw new Error(read.error);
+      const rows: EvalRow[] = read.questions
+        .filter((q) => !q.follows)
+        .map((q) => ({ q, answer: answer(q.question, index), ms: 0 }));
+      const s = summarise(rows);
+      expect(s.answerable).toBeGreaterThanOrEqual(60);
+      expect(s.outOfScope).toBeGreaterThanOrEqual(40);
+      expect(s.answered).toBeGreaterThanOrEqual(gate.answered);
+      expect(s.precision).toBeGreaterThanOrEqual(gate.precision);
+      expect(s.hit1).toBeGreaterThanOrEqual(gate.hit1);
+      expect(s.answeredHit1).toBeGreaterThanOrEqual(gate.answeredHit1);
+      expect(s.declined).toBeGreaterThanOrEqual(gate.declined);
+    },
+  );
 });
