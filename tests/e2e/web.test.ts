@@ -113,7 +113,12 @@ suite("web chat in Chromium", () => {
     it(`keeps the newest answer, its votes and chips fully above the question bar at ${width} px`, async () => {
       await page.setViewportSize({ width, height: 720 });
       // Enough answers that the conversation is taller than the window, then a near-miss: gap and chips.
-      for (const q of ["What chip does Huawei design?", "What is CANN?", "ICT revenue 2023", "Who runs Huawei Cloud?"]) {
+      for (const q of [
+        "What chip does Huawei design?",
+        "What is CANN?",
+        "ICT revenue 2023",
+        "Who runs Huawei Cloud?",
+      ]) {
         await ask(q);
         await page.waitForTimeout(250); // the answer's 0.18 s entrance animation
         const box = await page.evaluate<Record<string, number>>(`(() => {
