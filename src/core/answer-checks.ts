@@ -96,11 +96,12 @@ const COUNT_WORDS = new RegExp(`\\b(${NUMBER_WORDS})\\b`, "i");
 /**
  * Whether the text gives a count for "how many": a number word, or a plain number that is neither a
  * year ("In 2024") nor one the question gave ("How many CloudMatrix 384 systems…"); a model name
- * such as "910C" is not a count.
+ * such as "910C" or "GPT-4" is not a count.
  */
 export function hasCount(text: string, questionNumbers: readonly string[]): boolean {
   if (COUNT_WORDS.test(text)) return true;
-  for (const m of text.matchAll(/(?<![\p{L}\d.])\d[\d,.]*(?![\p{L}\d])/gu)) {
+  // Not part of a model name either: "GPT-4", "Ascend 910C".
+  for (const m of text.matchAll(/(?<![\p{L}\d.]|\p{L}-)\d[\d,.]*(?![\p{L}\d])/gu)) {
     const n = m[0].replace(/[.,]$/, "");
     if (/^(1[89]|20)\d{2}$/.test(n)) continue;
     if (questionNumbers.includes(n.toLowerCase())) continue;

@@ -55,7 +55,8 @@ there's these they they'd they'll they're they've this those through to too unde
 we'd we'll we're we've were weren't what what's when when's where where's which while who who's whom why why's
 with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves also just now us tell
 please know explain whats hey hi hello thanks thank quick q question does did really much many
-instead actually basically specifically exactly anyway stuff wondering curious hearing`.split(/\s+/);
+instead actually basically specifically exactly anyway stuff wondering curious hearing thing things like kinda
+sorta something anything`.split(/\s+/);
 const STOPWORDS = new Set(STOPWORD_LIST);
 
 const WORD = /[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu;
