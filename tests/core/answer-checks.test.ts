@@ -41,7 +41,9 @@ describe("answer-type checks", () => {
   it("a count for how-many is not a year, a model name or the question's own number", () => {
     expect(hasCount("Huawei Cloud was launched in 2017.", [])).toBe(false);
     expect(hasCount("It uses Ascend 910C chips.", [])).toBe(false);
-    expect(hasCount("Unlike general-purpose tools like GPT-4, Pangu supports industry-specific uses.", [])).toBe(false);
+    expect(
+      hasCount("Unlike general-purpose tools like GPT-4, Pangu supports industry-specific uses.", []),
+    ).toBe(false);
     expect(hasCount("In May 2024, it deployed 100 trucks.", [])).toBe(true);
     expect(hasCount("AI CloudMatrix 384 was unveiled.", ["384"])).toBe(false);
     expect(hasCount("Pangu serves over twenty industries.", [])).toBe(true);
