@@ -1,4 +1,3 @@
-import { hasCount, namesSomeoneElse, TYPE_BIT, typeFlags, withoutNumbers } from "./answer-checks.js";
 import { coverageOf, hasTerm, newScratch, pairBonus, type Scratch, scoreDocs, topK } from "./bm25.js";
 import {
   type Calibration,
@@ -8,20 +7,18 @@ import {
   sigmoid,
   type Thresholds,
 } from "./calibration.js";
-import { definesTopic } from "./definition.js";
 import { ExampleQuestions } from "./example-questions.js";
-import { LEXICON_FOCUS } from "./focus.js";
-import { factTermsOf, focusCoveredBy } from "./focus-cover.js";
-import { idfOf, type SearchIndex } from "./index-build.js";
+import { type CheckedQuestion, FactChecks, unknownNames } from "./fact-checks.js";
+import type { SearchIndex } from "./index-build.js";
 import { type Concept, parseQuestion } from "./query.js";
 import { analyseQuestion, type QuestionAnalysis } from "./question.js";
 import { SIGNAL_NAMES, type SignalName } from "./signals.js";
-import { termOf, terms, words } from "./text.js";
+import { termOf, words } from "./text.js";
 import { TUNABLES } from "./tunables.js";
 
 /**
  * The scorer, built with the index: it owns the per-fact scratch buffers and caches (example-question
- * terms, answer-type flags), so nothing lives in module state. rank() returns the candidates with
+ * terms; the answer checks and theirs, fact-checks.ts), so nothing lives in module state. rank() returns the candidates with
  * their named signals, calibrated confidence and answer checks; answer() turns them into an Answer.
  */
 
@@ -49,34 +46,11 @@ export interface Ranked {
 }
 
 /** What rank() works out once per question and every candidate reads. */
-interface PerQuestion {
-  concepts: Concept[];
-  analysis: QuestionAnalysis;
-  /** The question's surface words (lower case). */
-  asked: Set<string>;
-  /** Every index term the question's concepts may stand for. */
-  askedTerms: Set<string>;
-  /** Index terms of the question's capitalised names and of its numbers. */
-  nameTerms: string[];
+interface PerQuestion extends CheckedQuestion {
   numberTerms: string[];
   idfMass: number;
   unknown: number;
   top: { doc: number; score: number }[];
-}
-
-/** Model numbers typed in lower case count as names: "h100", "mi300", "7nm". */
-const MODEL_NUMBER = /^(?=.*\d)(?=.*[a-z])[a-z\d]+$/;
-
-function unknownNames(question: string, analysis: QuestionAnalysis, concepts: readonly Concept[]): string[] {
-  const names = new Set(analysis.names);
-  const out: string[] = [];
-  for (const c of concepts) {
-    if (c.alternatives.length > 0 || !(names.has(c.word) || MODEL_NUMBER.test(c.word))) continue;
-    // As the asker typed it ("H100", "DeepSeek"), for the reply.
-    const typed = new RegExp(`\\b${c.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").exec(question);
-    out.push(typed?.[0] ?? c.word);
-  }
-  return out;
 }
 
 export class Scorer {
@@ -86,14 +60,10 @@ export class Scorer {
   readonly weights: ProfileWeights | undefined;
   private readonly scratch: Scratch;
   private readonly examples: ExampleQuestions;
-  /** Answer-type bitmask per fact, 0 = not computed yet (bit 128 marks computed). */
-  private readonly types: Uint8Array;
+  /** The answer checks (type, focus, definition), with their per-fact caches. */
+  private readonly checks: FactChecks;
   /** Words in each fact's quote, 0 = not counted yet. */
   private readonly quoteWords: Uint16Array;
-  /** Each fact's words as terms (quote + answer, example questions), for the focus check; filled lazily. */
-  private readonly factTerms: (string[][] | undefined)[] = [];
-  /** Each fact's words as written (quote, answer, example questions, keywords), for which-noun checks; filled lazily. */
-  private readonly surface: (Set<string> | undefined)[] = [];
 
   constructor(
     private readonly index: SearchIndex,
@@ -105,7 +75,7 @@ export class Scorer {
     this.thresholds = this.weights?.thresholds ?? FALLBACK_THRESHOLDS;
     this.scratch = newScratch(n);
     this.examples = new ExampleQuestions(index);
-    this.types = new Uint8Array(n);
+    this.checks = new FactChecks(index, this.examples);
     this.quoteWords = new Uint16Array(n);
   }
 
@@ -166,7 +136,7 @@ export class Scorer {
   }
 
   private candidate(doc: number, score: number, phrase: number, q: PerQuestion): Candidate {
-    const { concepts, analysis, asked, idfMass, unknown, top } = q;
+    const { concepts, analysis, idfMass, unknown, top } = q;
     const { coverage, fuzzy, missingIdf } = coverageOf(concepts, this.index, doc);
     const lacks = (term: string) => !hasTerm(this.index, term, doc);
     const names = q.nameTerms;
@@ -182,12 +152,8 @@ export class Scorer {
     const other = top.reduce((m, t) => (t.doc !== doc && t.score > m ? t.score : m), 0);
     // Only typed intents: nearly every fact has a "what" example question.
     const exampleIntent = analysis.expects !== undefined && this.examples.intents(doc).has(analysis.intent);
-    const typeMatch =
-      (!analysis.expects ||
-        exampleIntent ||
-        (this.hasType(doc, analysis, asked) && this.typeBesideName(doc, q))) &&
-      this.defines(doc, analysis);
-    const focusCovered = this.focusCovered(doc, analysis, q);
+    const typeMatch = this.checks.typeMatch(doc, q, exampleIntent);
+    const focusCovered = this.checks.focusCovered(doc, q);
     const signals: Record<SignalName, number> = {
       handSet,
       // Against the most a question of this idf mass could score: absolute BM25 grows with the corpus.
@@ -232,128 +198,12 @@ export class Scorer {
     return sigmoid(z);
   }
 
-  private quoteOf(doc: number): string {
-    return this.index.knowledge.facts[doc]?.citations.map((c) => c.quote).join(" ") ?? "";
-  }
-
   private quoteWordsOf(doc: number): number {
     let n = this.quoteWords[doc] as number;
     if (n === 0) {
-      n = this.quoteOf(doc).split(" ").length;
+      n = this.checks.quoteOf(doc).split(" ").length;
       this.quoteWords[doc] = n;
     }
     return n;
-  }
-
-  private focusCovered(doc: number, analysis: QuestionAnalysis, q: PerQuestion): boolean {
-    const focus = analysis.focus;
-    if (!focus) return true;
-    // A which/what-noun ("which event") may be covered by a keyword; the lexicon's attributes are read on content.
-    if (!LEXICON_FOCUS.has(focus.name)) return this.namesNoun(doc, focus.words, q.concepts);
-    let texts = this.factTerms[doc];
-    if (!texts) {
-      const fact = this.index.knowledge.facts[doc];
-      texts = factTermsOf([`${this.quoteOf(doc)} ${fact?.answer ?? ""}`, ...(fact?.questions ?? [])]);
-      this.factTerms[doc] = texts;
-    }
-    return focusCoveredBy(analysis, texts, (this.flagsOf(doc) & TYPE_BIT.number) !== 0, q.askedTerms);
-  }
-
-  /**
-   * Whether the fact uses the noun a which/what question asks for, as written (or a plural) or a
-   * synonym: not by stem, since "which mine" is not answered by "mining trucks". Example questions and
-   * keywords count: "what areas", "what playbook" are the curator's words for what the fact says.
-   */
-  private namesNoun(doc: number, nouns: readonly string[], concepts: readonly Concept[]): boolean {
-    let surface = this.surface[doc];
-    if (!surface) {
-      const fact = this.index.knowledge.facts[doc];
-      surface = new Set(
-        words(
-          [this.quoteOf(doc), fact?.answer ?? "", ...(fact?.questions ?? []), ...(fact?.keywords ?? [])].join(
-            " ",
-          ),
-        ),
-      );
-      this.surface[doc] = surface;
-    }
-    const has = surface;
-    return nouns.some((n) => {
-      const forms = [
-        n,
-        `${n}s`,
-        `${n}es`,
-        n.replace(/s$/, ""),
-        n.replace(/ies$/, "y"),
-        n.replace(/y$/, "ies"),
-      ];
-      if (forms.some((f) => has.has(f))) return true;
-      // A synonym the curator listed ("which sectors" on a fact about industries).
-      const concept = concepts.find((c) => c.word === n);
-      return (concept?.alternatives ?? []).some(
-        (a) => !a.fuzzy && a.term !== termOf(n) && hasTerm(this.index, a.term, doc),
-      );
-    });
-  }
-
-  /** "What is X?": the quote says what X is, or the curator wrote a "what is X" question for this fact. */
-  private defines(doc: number, analysis: QuestionAnalysis): boolean {
-    if (!analysis.defines) return true;
-    const topic = analysis.defines.map(termOf);
-    if (definesTopic(this.quoteOf(doc), topic)) return true;
-    return this.examples.defined(doc).some((t) => topic.every((w) => t.has(w)));
-  }
-
-  private flagsOf(doc: number): number {
-    let flags = this.types[doc] as number;
-    if (flags === 0) {
-      flags = typeFlags(this.quoteOf(doc)) | 128;
-      this.types[doc] = flags;
-    }
-    return flags;
-  }
-
-  /** The fact's capitalised one-word keywords, lower-cased: curated names ("Forrester"). */
-  private keywordNames(doc: number): Set<string> {
-    const keywords = this.index.knowledge.facts[doc]?.keywords ?? [];
-    return new Set(keywords.filter((k) => /^[A-Z][\p{L}\d-]*$/u.test(k)).map((k) => k.toLowerCase()));
-  }
-
-  /**
-   * In a quote of several sentences, the date, number or place must stand in a sentence that names what
-   * the question names: "when did Nvidia release the GB200 NVL72?" is not answered by "In April 2024,
-   * Huawei introduced CloudMatrix 384… Analysts say it beats Nvidia's GB200 NVL72".
-   */
-  private typeBesideName(doc: number, q: PerQuestion): boolean {
-    const expects = q.analysis.expects;
-    if (!expects || expects === "entity" || expects === "reason") return true;
-    const quote = this.quoteOf(doc);
-    const sentences = quote.split(/(?<=[.!?]["”]?)\s+/);
-    if (sentences.length < 2) return true;
-    const named = new Set([
-      ...q.nameTerms,
-      ...q.concepts
-        .filter((c) => MODEL_NUMBER.test(c.word))
-        .flatMap((c) => c.alternatives.map((a) => a.term)),
-    ]);
-    // Only specific names: one most facts share ("Huawei") says nothing about which sentence is meant.
-    const specific = (t: string) => (idfOf(this.index, t) ?? 0) >= 0.5 * this.index.maxIdf;
-    const inQuote = [...named].filter((t) => specific(t) && terms(quote).includes(t));
-    if (inQuote.length === 0) return true;
-    return sentences.some(
-      (s) => (typeFlags(s) & TYPE_BIT[expects]) !== 0 && terms(s).some((t) => inQuote.includes(t)),
-    );
-  }
-
-  private hasType(doc: number, analysis: QuestionAnalysis, asked: Set<string>): boolean {
-    const expects = analysis.expects;
-    if (!expects) return true;
-    const flags = this.flagsOf(doc);
-    if (expects === "entity") return namesSomeoneElse(this.quoteOf(doc), asked, this.keywordNames(doc));
-    if ((flags & TYPE_BIT[expects]) === 0) return false;
-    const numbers = [...asked].filter((w) => /\d/.test(w));
-    if (expects === "number") return hasCount(this.quoteOf(doc), numbers);
-    if (numbers.length === 0 || expects === "place" || expects === "reason") return true;
-    return (typeFlags(withoutNumbers(this.quoteOf(doc), numbers)) & TYPE_BIT[expects]) !== 0;
   }
 }

@@ -1,0 +1,199 @@
+import { hasCount, namesSomeoneElse, TYPE_BIT, typeFlags, withoutNumbers } from "./answer-checks.js";
+import { hasTerm } from "./bm25.js";
+import { definesTopic } from "./definition.js";
+import type { ExampleQuestions } from "./example-questions.js";
+import { LEXICON_FOCUS } from "./focus.js";
+import { factTermsOf, focusCoveredBy } from "./focus-cover.js";
+import { idfOf, type SearchIndex } from "./index-build.js";
+import type { Concept } from "./query.js";
+import type { QuestionAnalysis } from "./question.js";
+import { termOf, terms, words } from "./text.js";
+
+/**
+ * The answer checks on one candidate fact: does its quote hold the kind of answer asked for (a date,
+ * a count, a name the question did not give…), the attribute asked about (the focus), and, for "what
+ * is X?", a sentence about X? Built with the index; owns the per-fact caches the checks read (type
+ * flags, terms, words as written), filled lazily for the facts that become candidates.
+ */
+
+/** What the checks read of a question, worked out once per question by the scorer. */
+export interface CheckedQuestion {
+  concepts: Concept[];
+  analysis: QuestionAnalysis;
+  /** The question's surface words (lower case). */
+  asked: Set<string>;
+  /** Every index term the question's concepts may stand for. */
+  askedTerms: Set<string>;
+  /** Index terms of the question's capitalised names. */
+  nameTerms: string[];
+}
+
+/** Model numbers typed in lower case count as names: "h100", "mi300", "7nm". */
+const MODEL_NUMBER = /^(?=.*\d)(?=.*[a-z])[a-z\d]+$/;
+
+/**
+ * Names the question typed that the knowledge never uses, not even as a typo, as typed: no fact
+ * answers a question about them.
+ */
+export function unknownNames(
+  question: string,
+  analysis: QuestionAnalysis,
+  concepts: readonly Concept[],
+): string[] {
+  const names = new Set(analysis.names);
+  const out: string[] = [];
+  for (const c of concepts) {
+    if (c.alternatives.length > 0 || !(names.has(c.word) || MODEL_NUMBER.test(c.word))) continue;
+    // As the asker typed it ("H100", "DeepSeek"), for the reply.
+    const typed = new RegExp(`\\b${c.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").exec(question);
+    out.push(typed?.[0] ?? c.word);
+  }
+  return out;
+}
+
+export class FactChecks {
+  /** Answer-type bitmask per fact, 0 = not computed yet (bit 128 marks computed). */
+  private readonly types: Uint8Array;
+  /** Each fact's words as terms (quote + answer, example questions), for the focus check. */
+  private readonly factTerms: (string[][] | undefined)[] = [];
+  /** Each fact's words as written (quote, answer, example questions, keywords), for which-noun checks. */
+  private readonly surface: (Set<string> | undefined)[] = [];
+
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly examples: ExampleQuestions,
+  ) {
+    this.types = new Uint8Array(index.knowledge.facts.length);
+  }
+
+  /**
+   * Whether the quote holds the type of answer asked for. A curated example question of the same
+   * intent (`exampleIntent`) vouches for the type; "what is X?" always needs a sentence about X.
+   */
+  typeMatch(doc: number, q: CheckedQuestion, exampleIntent: boolean): boolean {
+    const { analysis, asked } = q;
+    const typed =
+      !analysis.expects ||
+      exampleIntent ||
+      (this.hasType(doc, analysis, asked) && this.typeBesideName(doc, q));
+    return typed && this.defines(doc, analysis);
+  }
+
+  quoteOf(doc: number): string {
+    return this.index.knowledge.facts[doc]?.citations.map((c) => c.quote).join(" ") ?? "";
+  }
+
+  /** Whether the fact covers the attribute the question asks about (focus-cover.ts), or a which-noun. */
+  focusCovered(doc: number, q: CheckedQuestion): boolean {
+    const analysis = q.analysis;
+    const focus = analysis.focus;
+    if (!focus) return true;
+    // A which/what-noun ("which event") may be covered by a keyword; the lexicon's attributes are read on content.
+    if (!LEXICON_FOCUS.has(focus.name)) return this.namesNoun(doc, focus.words, q.concepts);
+    let texts = this.factTerms[doc];
+    if (!texts) {
+      const fact = this.index.knowledge.facts[doc];
+      texts = factTermsOf([`${this.quoteOf(doc)} ${fact?.answer ?? ""}`, ...(fact?.questions ?? [])]);
+      this.factTerms[doc] = texts;
+    }
+    return focusCoveredBy(analysis, texts, (this.flagsOf(doc) & TYPE_BIT.number) !== 0, q.askedTerms);
+  }
+
+  /**
+   * Whether the fact uses the noun a which/what question asks for, as written (or a plural) or a
+   * synonym: not by stem, since "which mine" is not answered by "mining trucks". Example questions and
+   * keywords count: "what areas", "what playbook" are the curator's words for what the fact says.
+   */
+  private namesNoun(doc: number, nouns: readonly string[], concepts: readonly Concept[]): boolean {
+    let surface = this.surface[doc];
+    if (!surface) {
+      const fact = this.index.knowledge.facts[doc];
+      surface = new Set(
+        words(
+          [this.quoteOf(doc), fact?.answer ?? "", ...(fact?.questions ?? []), ...(fact?.keywords ?? [])].join(
+            " ",
+          ),
+        ),
+      );
+      this.surface[doc] = surface;
+    }
+    const has = surface;
+    return nouns.some((n) => {
+      const forms = [
+        n,
+        `${n}s`,
+        `${n}es`,
+        n.replace(/s$/, ""),
+        n.replace(/ies$/, "y"),
+        n.replace(/y$/, "ies"),
+      ];
+      if (forms.some((f) => has.has(f))) return true;
+      // A synonym the curator listed ("which sectors" on a fact about industries).
+      const concept = concepts.find((c) => c.word === n);
+      return (concept?.alternatives ?? []).some(
+        (a) => !a.fuzzy && a.term !== termOf(n) && hasTerm(this.index, a.term, doc),
+      );
+    });
+  }
+
+  /** "What is X?": the quote says what X is, or the curator wrote a "what is X" question for this fact. */
+  private defines(doc: number, analysis: QuestionAnalysis): boolean {
+    if (!analysis.defines) return true;
+    const topic = analysis.defines.map(termOf);
+    if (definesTopic(this.quoteOf(doc), topic)) return true;
+    return this.examples.defined(doc).some((t) => topic.every((w) => t.has(w)));
+  }
+
+  private flagsOf(doc: number): number {
+    let flags = this.types[doc] as number;
+    if (flags === 0) {
+      flags = typeFlags(this.quoteOf(doc)) | 128;
+      this.types[doc] = flags;
+    }
+    return flags;
+  }
+
+  /** The fact's capitalised one-word keywords, lower-cased: curated names ("Forrester"). */
+  private keywordNames(doc: number): Set<string> {
+    const keywords = this.index.knowledge.facts[doc]?.keywords ?? [];
+    return new Set(keywords.filter((k) => /^[A-Z][\p{L}\d-]*$/u.test(k)).map((k) => k.toLowerCase()));
+  }
+
+  /**
+   * In a quote of several sentences, the date, number or place must stand in a sentence that names what
+   * the question names: "when did Nvidia release the GB200 NVL72?" is not answered by "In April 2024,
+   * Huawei introduced CloudMatrix 384… Analysts say it beats Nvidia's GB200 NVL72".
+   */
+  private typeBesideName(doc: number, q: CheckedQuestion): boolean {
+    const expects = q.analysis.expects;
+    if (!expects || expects === "entity" || expects === "reason") return true;
+    const quote = this.quoteOf(doc);
+    const sentences = quote.split(/(?<=[.!?]["”]?)\s+/);
+    if (sentences.length < 2) return true;
+    const named = new Set([
+      ...q.nameTerms,
+      ...q.concepts
+        .filter((c) => MODEL_NUMBER.test(c.word))
+        .flatMap((c) => c.alternatives.map((a) => a.term)),
+    ]);
+    // Only specific names: one most facts share ("Huawei") says nothing about which sentence is meant.
+    const specific = (t: string) => (idfOf(this.index, t) ?? 0) >= 0.5 * this.index.maxIdf;
+    const inQuote = [...named].filter((t) => specific(t) && terms(quote).includes(t));
+    if (inQuote.length === 0) return true;
+    return sentences.some(
+      (s) => (typeFlags(s) & TYPE_BIT[expects]) !== 0 && terms(s).some((t) => inQuote.includes(t)),
+    );
+  }
+
+  private hasType(doc: number, analysis: QuestionAnalysis, asked: Set<string>): boolean {
+    const expects = analysis.expects;
+    if (!expects) return true;
+    const flags = this.flagsOf(doc);
+    if (expects === "entity") return namesSomeoneElse(this.quoteOf(doc), asked, this.keywordNames(doc));
+    if ((flags & TYPE_BIT[expects]) === 0) return false;
+    const numbers = [...asked].filter((w) => /\d/.test(w));
+    if (expects === "number") return hasCount(this.quoteOf(doc), numbers);
+    if (numbers.length === 0 || expects === "place" || expects === "reason") return true;
+    return (typeFlags(withoutNumbers(this.quoteOf(doc), numbers)) & TYPE_BIT[expects]) !== 0;
+  }
+}
