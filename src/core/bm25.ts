@@ -121,15 +121,21 @@ export function hasTerm(index: SearchIndex, term: string, doc: number): boolean 
   return false;
 }
 
+/** The term id of each concept's word as typed, or -1 (no such term, or read only through others). */
+export function pairIdsOf(concepts: Concept[], index: SearchIndex): Int32Array {
+  return Int32Array.from(concepts, (c) => {
+    const a = c.alternatives[0];
+    return a && a.weight === 1 ? (index.terms.get(a.term) ?? -1) : -1;
+  });
+}
+
 /**
  * Phrase bonus: question words that stand side by side in the fact too ("mining trucks") are
- * stronger evidence than the same words scattered. Checked on candidates only, from their term ids.
+ * stronger evidence than the same words scattered. Checked on candidates only, from their term ids
+ * (`ids` from pairIdsOf, worked out once per question rather than once per candidate).
  */
-export function pairBonus(concepts: Concept[], index: SearchIndex, doc: number): number {
-  const ids = concepts.map((c) => {
-    const a = c.alternatives[0];
-    return a && a.weight === 1 ? (index.terms.get(a.term) ?? -2) : -2;
-  });
+export function pairBonus(ids: Int32Array, index: SearchIndex, doc: number): number {
+  const { seq, idf } = index;
   let bonus = 0;
   const from = index.seqStart[doc] ?? 0;
   const to = index.seqStart[doc + 1] ?? 0;
@@ -138,8 +144,8 @@ export function pairBonus(concepts: Concept[], index: SearchIndex, doc: number):
     const b = ids[i + 1] as number;
     if (a < 0 || b < 0) continue;
     for (let j = from; j + 1 < to; j++) {
-      if (index.seq[j] === a && index.seq[j + 1] === b) {
-        bonus += TUNABLES.query.pairWeight * ((index.idf[a] ?? 0) + (index.idf[b] ?? 0));
+      if (seq[j] === a && seq[j + 1] === b) {
+        bonus += TUNABLES.query.pairWeight * ((idf[a] ?? 0) + (idf[b] ?? 0));
         break;
       }
     }
