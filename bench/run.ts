@@ -96,7 +96,8 @@ async function main(): Promise<void> {
   }
 
   if (onlyRetrieval) {
-    process.stdout.write(`${retrievalTable(sizes)}\n`);
+    const targets = targetsOf(sizes, undefined);
+    process.stdout.write(`${retrievalTable(sizes)}\n${targets.length ? `\n${targetsTable(targets)}\n` : ""}`);
     return;
   }
 
