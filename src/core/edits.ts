@@ -114,3 +114,29 @@ function firstWithout(sorted: readonly string[], prefix: string, lo: number, hi:
   }
   return lo;
 }
+
+/**
+ * Is `b` one edit (or none) away from `a`, counting as oneEditAway does: a deletion, a transposition
+ * of neighbours, or a replacement or insertion of a letter of ALPHABET? Compares in place, for
+ * checking a word against a short list without generating its ~74 x length edits.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  // The word itself comes out of replacing a letter by itself or swapping two equal neighbours.
+  if (a === b) {
+    for (let i = 0; i < a.length; i++)
+      if (ALPHABET.includes(a[i] as string) || a[i] === a[i + 1]) return true;
+    return false;
+  }
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1 || lb - la > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (ALPHABET.includes(b[i] as string) && a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  // a one longer: a letter of a deleted; b one longer: a letter of ALPHABET inserted into a.
+  if (la > lb) return a.slice(i + 1) === b.slice(i);
+  return ALPHABET.includes(b[i] as string) && b.slice(i + 1) === a.slice(i);
+}

@@ -1,4 +1,4 @@
-import { oneEditAway } from "./edits.js";
+import { withinOneEdit } from "./edits.js";
 import { idfOf, type SearchIndex } from "./index-build.js";
 import { isStopword, termOf, words } from "./text.js";
 import { TUNABLES } from "./tunables.js";
@@ -6,11 +6,10 @@ import { fuzzyAlternatives } from "./typos.js";
 
 // Misspellings are only looked for among function words that questions are made of: "cost" is a
 // word, not a misspelt "most".
-const STOPWORD_VOCAB = new Map(
-  "what when where which whom whose does have with from this that they them their there these those about would could should"
-    .split(" ")
-    .map((w) => [w, w]),
-);
+const STOPWORD_VOCAB =
+  "what when where which whom whose does have with from this that they them their there these those about would could should".split(
+    " ",
+  );
 
 /**
  * Turns a question into concepts: one per topic word, each with the index terms that may stand for it
@@ -37,9 +36,7 @@ export const QUERY = TUNABLES.query;
 function isMisspeltStopword(w: string): boolean {
   // Short words are too close to too many stopwords ("cap" ~ "can"): only 4-6 letter ones qualify.
   if (w.length < 4 || w.length > 6) return false;
-  const found = new Set<string>();
-  oneEditAway(w, STOPWORD_VOCAB, found);
-  return found.size > 0;
+  return STOPWORD_VOCAB.some((s) => withinOneEdit(w, s));
 }
 
 export function parseQuestion(question: string, index: SearchIndex): Concept[] {

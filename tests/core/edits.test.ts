@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { oneEditAway, oneEditAwaySorted } from "../../src/core/edits.js";
+import { oneEditAway, oneEditAwaySorted, withinOneEdit } from "../../src/core/edits.js";
 
 /**
  * The prefix-block search must find exactly what generating every edit finds, in the same order:
@@ -44,6 +44,37 @@ describe("oneEditAwaySorted", () => {
         expect(scanned).toEqual(generated);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("withinOneEdit", () => {
+  it("says what oneEditAway finds, for any pair of words", () => {
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        const found = new Set<string>();
+        oneEditAway(a, new Map([[b, 0]]), found);
+        expect(withinOneEdit(a, b)).toBe(found.size > 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("agrees on near-misses of a word too", () => {
+    fc.assert(
+      fc.property(word, fc.nat(9), letters, fc.nat(3), (a, at, c, kind) => {
+        const i = at % (a.length + 1);
+        const b = [
+          a.slice(0, i) + a.slice(i + 1),
+          a.slice(0, i) + c + a.slice(i),
+          a.slice(0, i) + c + a.slice(i + 1),
+        ][kind % 3] as string;
+        const t = kind === 3 && i + 1 < a.length ? a.slice(0, i) + a[i + 1] + a[i] + a.slice(i + 2) : b;
+        const found = new Set<string>();
+        oneEditAway(a, new Map([[t, 0]]), found);
+        expect(withinOneEdit(a, t)).toBe(found.size > 0);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
