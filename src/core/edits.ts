@@ -36,15 +36,18 @@ function editsAt(w: string, i: number, vocab: ReadonlyMap<string, unknown>, out:
 const SCAN_LIMIT = 64;
 
 /**
- * oneEditAway over a big vocabulary, same result in the same order. Every edit at position i keeps
- * the word's first i letters, so its candidates lie in the block of `sorted` with that prefix: past
- * the first letters that block holds a handful of words, read directly instead of generating 72
- * strings and hashing each (a 100k-sentence vocabulary: 0.15 ms per typo).
+ * oneEditAway over a big vocabulary, same result in the same order. A replacement or insertion at
+ * position i keeps the word's first i letters and its letters after i, so its candidates lie in the
+ * block of `sorted` with that prefix, and in the block of `reversed` (every word spelt backwards,
+ * sorted) with that suffix. Past the first letters the prefix block, and before the last ones the
+ * suffix block, holds a handful of words, read directly instead of generating 72 strings and hashing
+ * each (a 100k-sentence vocabulary: 0.19 ms per typo).
  */
 export function oneEditAwaySorted(
   w: string,
   vocab: ReadonlyMap<string, unknown>,
   sorted: readonly string[],
+  reversed: readonly string[],
   out: Set<string>,
 ): void {
   let lo = 0;
@@ -55,18 +58,30 @@ export function oneEditAwaySorted(
     hi = firstWithout(sorted, head, lo, hi);
     // Every edit at i or later starts with `head`: no word does, so no edit is a word.
     if (lo === hi) return;
-    if (hi - lo > SCAN_LIMIT) editsAt(w, i, vocab, out);
-    else scanAt(w, i, sorted, lo, hi, vocab, out);
+    if (hi - lo <= SCAN_LIMIT) {
+      scanAt(w, i, sorted.slice(lo, hi), vocab, out);
+      continue;
+    }
+    const ending = i < w.length ? backwards(w.slice(i + 1)) : undefined;
+    const from = ending === undefined ? 0 : firstAtLeast(reversed, ending, 0, reversed.length);
+    const to = ending === undefined ? 0 : firstWithout(reversed, ending, from, reversed.length);
+    if (ending !== undefined && to - from <= SCAN_LIMIT)
+      scanAt(w, i, reversed.slice(from, to).map(backwards), vocab, out);
+    else editsAt(w, i, vocab, out);
   }
 }
 
-/** editsAt for position i, reading the words sorted[lo..hi) that share its prefix. */
+export function backwards(s: string): string {
+  let r = "";
+  for (let i = s.length - 1; i >= 0; i--) r += s[i];
+  return r;
+}
+
+/** editsAt for position i, reading the candidate words (a superset of the edits that are words). */
 function scanAt(
   w: string,
   i: number,
-  sorted: readonly string[],
-  lo: number,
-  hi: number,
+  words: readonly string[],
   vocab: ReadonlyMap<string, unknown>,
   out: Set<string>,
 ): void {
@@ -84,10 +99,9 @@ function scanAt(
   // ordered as editsAt meets them: by letter, a replacement before an insertion.
   const rest = tail.slice(1);
   const found: { key: number; word: string }[] = [];
-  for (let j = lo; j < hi; j++) {
-    const v = sorted[j] as string;
+  for (const v of words) {
     const letter = ALPHABET.indexOf(v[i] ?? "");
-    if (letter < 0) continue;
+    if (letter < 0 || !v.startsWith(head)) continue;
     if (tail && v.length === w.length && v.endsWith(rest)) found.push({ key: 2 * letter, word: v });
     else if (v.length === w.length + 1 && v.endsWith(tail)) found.push({ key: 2 * letter + 1, word: v });
   }

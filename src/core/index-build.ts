@@ -1,4 +1,5 @@
 import { type Calibration, DEFAULT_CALIBRATION } from "./calibration.js";
+import { backwards } from "./edits.js";
 import type { Fact, Knowledge } from "./knowledge.js";
 import type { Alternative } from "./query.js";
 import { Scorer } from "./scorer.js";
@@ -35,6 +36,8 @@ export interface SearchIndex {
   termNames: string[];
   /** Surface words sorted, for prefix completion of partial words. */
   sortedSurfaces: string[];
+  /** Surface words spelt backwards, sorted: the words with a given ending form one block (edits.ts). */
+  reversedSurfaces: string[];
   /** A misspelt word's corrections, worked out once per index (typos.ts). */
   typoCache: Map<string, Alternative[]>;
   /** Synonym groups as term sequences. */
@@ -230,6 +233,7 @@ function* buildIndexSteps(knowledge: Knowledge, options: BuildOptions): Steps<Se
     surfaces,
     termNames,
     sortedSurfaces: [...surfaces.keys()].sort(),
+    reversedSurfaces: [...surfaces.keys()].map(backwards).sort(),
     synonyms,
     typoCache: new Map(),
     maxIdf: Math.log(1 + (n + 0.5) / 0.5),

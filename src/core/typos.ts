@@ -38,7 +38,7 @@ function corrections(w: string, index: SearchIndex): Alternative[] {
   // Past MAX_FUZZY_LENGTH a "word" is pasted junk: correcting it would cost ~(36 x length) strings.
   if (w.length < MIN_FUZZY_LENGTH || w.length > MAX_FUZZY_LENGTH || /\d/.test(w)) return [];
   const candidates = new Set<string>();
-  oneEditAwaySorted(w, index.surfaces, index.sortedSurfaces, candidates);
+  oneEditAwaySorted(w, index.surfaces, index.sortedSurfaces, index.reversedSurfaces, candidates);
   completions(w, index.sortedSurfaces, candidates);
   if (candidates.size === 0) return [];
   const fuse = new Fuse([...candidates], {

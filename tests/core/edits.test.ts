@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { oneEditAway, oneEditAwaySorted, withinOneEdit } from "../../src/core/edits.js";
+import { backwards, oneEditAway, oneEditAwaySorted, withinOneEdit } from "../../src/core/edits.js";
 
 /**
  * The prefix-block search must find exactly what generating every edit finds, in the same order:
@@ -16,7 +16,7 @@ function both(w: string, words: string[]): [string[], string[]] {
   const generated = new Set<string>();
   const scanned = new Set<string>();
   oneEditAway(w, vocab, generated);
-  oneEditAwaySorted(w, vocab, sorted, scanned);
+  oneEditAwaySorted(w, vocab, sorted, sorted.map(backwards).sort(), scanned);
   return [[...generated], [...scanned]];
 }
 
