@@ -26,16 +26,55 @@ export function newScratch(n: number): Scratch {
 
 /**
  * Sum over concepts of each doc's best alternative; a synonym and the word itself don't add up.
- * Fills scratch.scores for the first `count` docs of scratch.touched; the caller clears them.
- * Docs enter `touched` in the order the concepts first reach them: topK breaks ties by that order.
+ * Leaves in scratch.touched only the `k` best docs (in the order the concepts first reached them,
+ * which topK breaks ties by) and zeroes the other scores, so the caller selects and clears k docs
+ * instead of the thousands a common word touches. Returns how many are left; the caller clears them.
  */
-export function scoreDocs(concepts: Concept[], index: SearchIndex, scratch: Scratch): number {
+export function scoreDocs(
+  concepts: Concept[],
+  index: SearchIndex,
+  scratch: Scratch,
+  k: number = TUNABLES.ranking.rerankPool,
+): number {
   let count = 0;
   for (const c of concepts) {
     const alt = c.alternatives.length === 1 ? c.alternatives[0] : undefined;
     count = alt ? addTerm(alt, index, scratch, count) : addBestOf(c, index, scratch, count);
   }
-  return count;
+  return keepBest(scratch.scores, scratch.touched, count, k);
+}
+
+/** topK's choice, made while zeroing every score it passes over; the k best stay, in touched order. */
+function keepBest(scores: Float64Array, touched: Int32Array, count: number, k: number): number {
+  const top: number[] = [];
+  const at: number[] = [];
+  let floor = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < count; t++) {
+    const d = touched[t] as number;
+    const s = scores[d] as number;
+    if (k <= 0 || s <= floor) {
+      scores[d] = 0;
+      continue;
+    }
+    let i = top.length;
+    if (i === k) {
+      i = k - 1;
+      scores[top[i] as number] = 0;
+    }
+    while (i > 0 && (scores[top[i - 1] as number] as number) < s) {
+      top[i] = top[i - 1] as number;
+      at[i] = at[i - 1] as number;
+      i--;
+    }
+    top[i] = d;
+    at[i] = t;
+    if (top.length === k) floor = scores[top[k - 1] as number] as number;
+  }
+  // touched[t] is the doc that arrived t-th: the arrival indices, sorted, give the docs in that order
+  // (and as at[j] >= j, each is read before its slot is overwritten).
+  const arrival = Int32Array.from(at).sort();
+  for (let j = 0; j < arrival.length; j++) touched[j] = touched[arrival[j] as number] as number;
+  return top.length;
 }
 
 /**
