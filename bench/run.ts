@@ -21,8 +21,10 @@ import {
 import { measureRetrieval } from "./retrieval.js";
 
 /**
- * npm run bench [-- --quick] [-- --text DIR ...]
+ * npm run bench [-- --quick] [-- --text DIR ...] [-- --only retrieval] [-- --sizes 100000]
  * Corpus -> questions -> retrieval (bot, Fuse.js, MiniSearch) per size -> reload under load -> HTTP.
+ * `--only retrieval` stops after the retrieval tables (for profiling answer()); `--sizes` picks the
+ * sizes measured, keeping each size's questions and Fuse.js sample as in the full plan.
  * Run with --expose-gc (the npm script does) so heap numbers are measured after a full GC.
  */
 
@@ -31,8 +33,12 @@ const RESULTS = join(ROOT, "bench", "results");
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
-const extraText = args.flatMap((a, i) => (a === "--text" && args[i + 1] ? [args[i + 1] as string] : []));
-const plan = quick
+const valuesOf = (flag: string) =>
+  args.flatMap((a, i) => (a === flag && args[i + 1] ? [args[i + 1] as string] : []));
+const extraText = valuesOf("--text");
+const onlyRetrieval = valuesOf("--only").includes("retrieval");
+const sizesArg = valuesOf("--sizes").flatMap((s) => s.split(",").map(Number));
+const basePlan = quick
   ? {
       sizes: [1_000, 10_000],
       questions: 100,
@@ -45,6 +51,7 @@ const plan = quick
       fuseSample: { 1000: 200, 10000: 20, 100000: 5 } as Record<number, number>,
       http: { seconds: 3, rounds: 5, warmupSeconds: 2, connections: 10 },
     };
+const plan = sizesArg.length > 0 ? { ...basePlan, sizes: sizesArg } : basePlan;
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -86,6 +93,12 @@ async function main(): Promise<void> {
       questions: questions.length,
       engines,
     });
+  }
+
+  if (onlyRetrieval) {
+    const targets = targetsOf(sizes, undefined);
+    process.stdout.write(`${retrievalTable(sizes)}\n${targets.length ? `\n${targetsTable(targets)}\n` : ""}`);
+    return;
   }
 
   const largest = plan.sizes[plan.sizes.length - 1] as number;

@@ -1,5 +1,5 @@
 import type { SearchIndex } from "./index-build.js";
-import type { Concept } from "./query.js";
+import type { Alternative, Concept } from "./query.js";
 import { TUNABLES } from "./tunables.js";
 
 /**
@@ -26,33 +26,101 @@ export function newScratch(n: number): Scratch {
 
 /**
  * Sum over concepts of each doc's best alternative; a synonym and the word itself don't add up.
- * Fills scratch.scores for the first `count` docs of scratch.touched; the caller clears them.
+ * Leaves in scratch.touched only the `k` best docs (in the order the concepts first reached them,
+ * which topK breaks ties by) and zeroes the other scores, so the caller selects and clears k docs
+ * instead of the thousands a common word touches. Returns how many are left; the caller clears them.
  */
-export function scoreDocs(concepts: Concept[], index: SearchIndex, scratch: Scratch): number {
-  const { scores, best, seen, touched } = scratch;
-  const { offsets, docs, weights, idf, terms } = index;
+export function scoreDocs(
+  concepts: Concept[],
+  index: SearchIndex,
+  scratch: Scratch,
+  k: number = TUNABLES.ranking.rerankPool,
+): number {
   let count = 0;
   for (const c of concepts) {
-    let nSeen = 0;
-    for (const alt of c.alternatives) {
-      const id = terms.get(alt.term);
-      if (id === undefined) continue;
-      const k = alt.weight * (idf[id] as number);
-      const end = offsets[id + 1] as number;
-      for (let i = offsets[id] as number; i < end; i++) {
-        const d = docs[i] as number;
-        const s = k * (weights[i] as number);
-        const b = best[d] as number;
-        if (b === 0) seen[nSeen++] = d;
-        if (s > b) best[d] = s;
-      }
+    const alt = c.alternatives.length === 1 ? c.alternatives[0] : undefined;
+    count = alt ? addTerm(alt, index, scratch, count) : addBestOf(c, index, scratch, count);
+  }
+  return keepBest(scratch.scores, scratch.touched, count, k);
+}
+
+/** topK's choice, made while zeroing every score it passes over; the k best stay, in touched order. */
+function keepBest(scores: Float64Array, touched: Int32Array, count: number, k: number): number {
+  const top: number[] = [];
+  const at: number[] = [];
+  let floor = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < count; t++) {
+    const d = touched[t] as number;
+    const s = scores[d] as number;
+    if (k <= 0 || s <= floor) {
+      scores[d] = 0;
+      continue;
     }
-    for (let j = 0; j < nSeen; j++) {
-      const d = seen[j] as number;
-      if (scores[d] === 0) touched[count++] = d;
-      scores[d] = (scores[d] as number) + (best[d] as number);
-      best[d] = 0;
+    let i = top.length;
+    if (i === k) {
+      i = k - 1;
+      scores[top[i] as number] = 0;
     }
+    while (i > 0 && (scores[top[i - 1] as number] as number) < s) {
+      top[i] = top[i - 1] as number;
+      at[i] = at[i - 1] as number;
+      i--;
+    }
+    top[i] = d;
+    at[i] = t;
+    if (top.length === k) floor = scores[top[k - 1] as number] as number;
+  }
+  // touched[t] is the doc that arrived t-th: the arrival indices, sorted, give the docs in that order
+  // (and as at[j] >= j, each is read before its slot is overwritten).
+  const arrival = Int32Array.from(at).sort();
+  for (let j = 0; j < arrival.length; j++) touched[j] = touched[arrival[j] as number] as number;
+  return top.length;
+}
+
+/**
+ * Most concepts are one word with no alternative: its postings add straight to the scores, with no
+ * per-doc best to keep (a third of the memory traffic of addBestOf, on lists of thousands of docs).
+ * Same sums, same order of addition and of touching as addBestOf gives a one-alternative concept.
+ */
+function addTerm(alt: Alternative, index: SearchIndex, scratch: Scratch, count: number): number {
+  const id = index.terms.get(alt.term);
+  if (id === undefined) return count;
+  const { scores, touched } = scratch;
+  const { docs, weights } = index;
+  const k = alt.weight * (index.idf[id] as number);
+  const end = index.offsets[id + 1] as number;
+  for (let i = index.offsets[id] as number; i < end; i++) {
+    const d = docs[i] as number;
+    const v = scores[d] as number;
+    if (v === 0) touched[count++] = d;
+    scores[d] = v + k * (weights[i] as number);
+  }
+  return count;
+}
+
+/** A concept with alternatives (synonyms, typo corrections): each doc scores its best one. */
+function addBestOf(c: Concept, index: SearchIndex, scratch: Scratch, count: number): number {
+  const { scores, best, seen, touched } = scratch;
+  const { offsets, docs, weights, idf, terms } = index;
+  let nSeen = 0;
+  for (const alt of c.alternatives) {
+    const id = terms.get(alt.term);
+    if (id === undefined) continue;
+    const k = alt.weight * (idf[id] as number);
+    const end = offsets[id + 1] as number;
+    for (let i = offsets[id] as number; i < end; i++) {
+      const d = docs[i] as number;
+      const s = k * (weights[i] as number);
+      const b = best[d] as number;
+      if (b === 0) seen[nSeen++] = d;
+      if (s > b) best[d] = s;
+    }
+  }
+  for (let j = 0; j < nSeen; j++) {
+    const d = seen[j] as number;
+    if (scores[d] === 0) touched[count++] = d;
+    scores[d] = (scores[d] as number) + (best[d] as number);
+    best[d] = 0;
   }
   return count;
 }
@@ -60,16 +128,19 @@ export function scoreDocs(concepts: Concept[], index: SearchIndex, scratch: Scra
 /** The k highest-scoring docs, without sorting every touched doc (a common word touches thousands). */
 export function topK(scores: Float64Array, touched: Int32Array, count: number, k: number): number[] {
   const top: number[] = [];
+  // The k-th best score so far, once there are k: most docs fall below it and cost one comparison.
+  let floor = Number.NEGATIVE_INFINITY;
   for (let t = 0; t < count; t++) {
     const d = touched[t] as number;
     const s = scores[d] as number;
-    if (top.length === k && s <= (scores[top[k - 1] as number] as number)) continue;
+    if (s <= floor) continue;
     let i = top.length < k ? top.length : k - 1;
     while (i > 0 && (scores[top[i - 1] as number] as number) < s) {
       top[i] = top[i - 1] as number;
       i--;
     }
     top[i] = d;
+    if (top.length === k) floor = scores[top[k - 1] as number] as number;
   }
   return top;
 }
@@ -89,15 +160,21 @@ export function hasTerm(index: SearchIndex, term: string, doc: number): boolean 
   return false;
 }
 
+/** The term id of each concept's word as typed, or -1 (no such term, or read only through others). */
+export function pairIdsOf(concepts: Concept[], index: SearchIndex): Int32Array {
+  return Int32Array.from(concepts, (c) => {
+    const a = c.alternatives[0];
+    return a && a.weight === 1 ? (index.terms.get(a.term) ?? -1) : -1;
+  });
+}
+
 /**
  * Phrase bonus: question words that stand side by side in the fact too ("mining trucks") are
- * stronger evidence than the same words scattered. Checked on candidates only, from their term ids.
+ * stronger evidence than the same words scattered. Checked on candidates only, from their term ids
+ * (`ids` from pairIdsOf, worked out once per question rather than once per candidate).
  */
-export function pairBonus(concepts: Concept[], index: SearchIndex, doc: number): number {
-  const ids = concepts.map((c) => {
-    const a = c.alternatives[0];
-    return a && a.weight === 1 ? (index.terms.get(a.term) ?? -2) : -2;
-  });
+export function pairBonus(ids: Int32Array, index: SearchIndex, doc: number): number {
+  const { seq, idf } = index;
   let bonus = 0;
   const from = index.seqStart[doc] ?? 0;
   const to = index.seqStart[doc + 1] ?? 0;
@@ -106,8 +183,8 @@ export function pairBonus(concepts: Concept[], index: SearchIndex, doc: number):
     const b = ids[i + 1] as number;
     if (a < 0 || b < 0) continue;
     for (let j = from; j + 1 < to; j++) {
-      if (index.seq[j] === a && index.seq[j + 1] === b) {
-        bonus += TUNABLES.query.pairWeight * ((index.idf[a] ?? 0) + (index.idf[b] ?? 0));
+      if (seq[j] === a && seq[j + 1] === b) {
+        bonus += TUNABLES.query.pairWeight * ((idf[a] ?? 0) + (idf[b] ?? 0));
         break;
       }
     }

@@ -1,5 +1,7 @@
 import { type Calibration, DEFAULT_CALIBRATION } from "./calibration.js";
+import { backwards } from "./edits.js";
 import type { Fact, Knowledge } from "./knowledge.js";
+import type { Alternative } from "./query.js";
 import { Scorer } from "./scorer.js";
 import { CHUNK, runNow, runSliced, type Steps } from "./steps.js";
 import { isStopword, termOf, words } from "./text.js";
@@ -34,6 +36,10 @@ export interface SearchIndex {
   termNames: string[];
   /** Surface words sorted, for prefix completion of partial words. */
   sortedSurfaces: string[];
+  /** Surface words spelt backwards, sorted: the words with a given ending form one block (edits.ts). */
+  reversedSurfaces: string[];
+  /** A misspelt word's corrections, worked out once per index (typos.ts). */
+  typoCache: Map<string, Alternative[]>;
   /** Synonym groups as term sequences. */
   synonyms: string[][][];
   /** idf given to a question term that matches nothing: the rarest possible. */
@@ -227,7 +233,9 @@ function* buildIndexSteps(knowledge: Knowledge, options: BuildOptions): Steps<Se
     surfaces,
     termNames,
     sortedSurfaces: [...surfaces.keys()].sort(),
+    reversedSurfaces: [...surfaces.keys()].map(backwards).sort(),
     synonyms,
+    typoCache: new Map(),
     maxIdf: Math.log(1 + (n + 0.5) / 0.5),
   };
   const calibration = options.calibration === undefined ? DEFAULT_CALIBRATION : options.calibration;

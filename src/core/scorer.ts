@@ -1,4 +1,13 @@
-import { coverageOf, hasTerm, newScratch, pairBonus, type Scratch, scoreDocs, topK } from "./bm25.js";
+import {
+  coverageOf,
+  hasTerm,
+  newScratch,
+  pairBonus,
+  pairIdsOf,
+  type Scratch,
+  scoreDocs,
+  topK,
+} from "./bm25.js";
 import {
   type Calibration,
   FALLBACK_THRESHOLDS,
@@ -119,8 +128,9 @@ export class Scorer {
     let done = false;
     try {
       count = scoreDocs(concepts, this.index, scratch);
+      const pairIds = pairIdsOf(concepts, this.index);
       const pool = topK(scratch.scores, scratch.touched, count, TUNABLES.ranking.rerankPool).map((doc) => {
-        const phrase = pairBonus(concepts, this.index, doc);
+        const phrase = pairBonus(pairIds, this.index, doc);
         return { doc, score: (scratch.scores[doc] ?? 0) + phrase, phrase };
       });
       done = true;
