@@ -51,6 +51,13 @@ export function unknownNames(
   return out;
 }
 
+/** The synonyms the query found for a question word (its concept's alternatives, typos left out). */
+function synonymTerms(word: string, concepts: readonly Concept[]): string[] {
+  const term = termOf(word);
+  const concept = concepts.find((c) => c.word === term || c.word === word);
+  return (concept?.alternatives ?? []).filter((a) => !a.fuzzy && a.term !== term).map((a) => a.term);
+}
+
 export class FactChecks {
   /** Answer-type bitmask per fact, 0 = not computed yet (bit 128 marks computed). */
   private readonly types: Uint8Array;
@@ -89,7 +96,8 @@ export class FactChecks {
     const focus = analysis.focus;
     if (!focus) return true;
     // A which/what-noun ("which event") may be covered by a keyword; the lexicon's attributes are read on content.
-    if (!LEXICON_FOCUS.has(focus.name)) return this.namesNoun(doc, focus.words, q.concepts);
+    if (!LEXICON_FOCUS.has(focus.name))
+      return this.namesNoun(doc, focus.words, q.concepts) && !this.countsNoun(doc, focus.words, q.concepts);
     let texts = this.factTerms[doc];
     if (!texts) {
       const fact = this.index.knowledge.facts[doc];
@@ -104,6 +112,28 @@ export class FactChecks {
    * synonym: not by stem, since "which mine" is not answered by "mining trucks". Example questions and
    * keywords count: "what areas", "what playbook" are the curator's words for what the fact says.
    */
+  /**
+   * Whether the quote only counts the things a "which industries?" question asks to name: "used in
+   * over 20 sectors" says how many sectors, not which. Plural nouns only ("which sector" may be named).
+   */
+  private countsNoun(doc: number, nouns: readonly string[], concepts: readonly Concept[]): boolean {
+    const plural = nouns.filter((n) => /[^s]s$/.test(n));
+    if (plural.length === 0) return false;
+    const wanted = new Set(plural.flatMap((n) => [termOf(n), ...synonymTerms(n, concepts)]));
+    let counted = false;
+    // Each mention of the noun, with the three words before it ("over 20 sectors", "100 self-driving
+    // mining trucks"); a number in a model name ("GPT-4") or a year is no count.
+    for (const m of this.quoteOf(doc).matchAll(/[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu)) {
+      if (!wanted.has(termOf(m[0].toLowerCase()))) continue;
+      const before = this.quoteOf(doc).slice(Math.max(0, m.index - 40), m.index);
+      const near = before.split(/\s+/).slice(-4).join(" ");
+      if (/(?<![\p{L}\d.]|\p{L}-)\d[\d,.]*(?=\s)/u.test(near) && !/\b(1[89]|20)\d{2}\b/.test(near))
+        counted = true;
+      else return false;
+    }
+    return counted;
+  }
+
   private namesNoun(doc: number, nouns: readonly string[], concepts: readonly Concept[]): boolean {
     let surface = this.surface[doc];
     if (!surface) {
@@ -129,10 +159,7 @@ export class FactChecks {
       ];
       if (forms.some((f) => has.has(f))) return true;
       // A synonym the curator listed ("which sectors" on a fact about industries).
-      const concept = concepts.find((c) => c.word === n);
-      return (concept?.alternatives ?? []).some(
-        (a) => !a.fuzzy && a.term !== termOf(n) && hasTerm(this.index, a.term, doc),
-      );
+      return synonymTerms(n, concepts).some((t) => hasTerm(this.index, t, doc));
     });
   }
 

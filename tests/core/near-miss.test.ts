@@ -77,6 +77,16 @@ describe("near-misses on the shipped knowledge", () => {
     expect(answer("When did Huawei introduce CloudMatrix 384?", index).status).toBe("answered");
   });
 
+  it("answers 'which industries?' with the fact naming them, not the one counting them", async () => {
+    const index = await loadShipped();
+    expect(answer("which industries is pangu used in", index).citations[0]?.quote).toContain(
+      "mining, healthcare",
+    );
+    expect(answer("how many industries is pangu used in", index).citations[0]?.quote).toContain(
+      "over 20 sectors",
+    );
+  });
+
   it("does not take a passing mention for a definition", async () => {
     const index = await loadShipped();
     const techmoat = answer("What is TechMoat Consulting?", index);
