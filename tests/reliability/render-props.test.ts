@@ -20,7 +20,9 @@ import { slackProblems, teamsProblems } from "./safety.js";
  * command or link appears that the bot did not build from a configured source URL.
  */
 
-const RUNS = { numRuns: 150 };
+// A failing case on a huge hostile string can take minutes to shrink, and fc.assert is synchronous
+// (vitest's timeout cannot fire): stop after a minute and fail, rather than hang the suite.
+const RUNS = { numRuns: 150, interruptAfterTimeLimit: 60_000, markInterruptAsFailure: true };
 const SURFACES: Surface[] = ["message", "ephemeral", "shared"];
 const SHARER = "U0001ASKER";
 
