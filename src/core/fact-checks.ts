@@ -194,21 +194,22 @@ export class FactChecks {
   private typeBesideName(doc: number, q: CheckedQuestion): boolean {
     const expects = q.analysis.expects;
     if (!expects || expects === "entity" || expects === "reason") return true;
-    const quote = this.quoteOf(doc);
-    const sentences = quote.split(/(?<=[.!?]["”]?)\s+/);
-    if (sentences.length < 2) return true;
-    const named = new Set([
+    // Only specific names: one most facts share ("Huawei") says nothing about which sentence is meant.
+    const specific = (t: string) => (idfOf(this.index, t) ?? 0) >= 0.5 * this.index.maxIdf;
+    const named = [
       ...q.nameTerms,
       ...q.concepts
         .filter((c) => MODEL_NUMBER.test(c.word))
         .flatMap((c) => c.alternatives.map((a) => a.term)),
-    ]);
-    // Only specific names: one most facts share ("Huawei") says nothing about which sentence is meant.
-    const specific = (t: string) => (idfOf(this.index, t) ?? 0) >= 0.5 * this.index.maxIdf;
-    const inQuote = [...named].filter((t) => specific(t) && terms(quote).includes(t));
-    if (inQuote.length === 0) return true;
+    ].filter(specific);
+    if (named.length === 0) return true;
+    const quote = this.quoteOf(doc);
+    const sentences = quote.split(/(?<=[.!?]["”]?)\s+/);
+    if (sentences.length < 2) return true;
+    const inQuote = new Set(terms(quote).filter((t) => named.includes(t)));
+    if (inQuote.size === 0) return true;
     return sentences.some(
-      (s) => (typeFlags(s) & TYPE_BIT[expects]) !== 0 && terms(s).some((t) => inQuote.includes(t)),
+      (s) => (typeFlags(s) & TYPE_BIT[expects]) !== 0 && terms(s).some((t) => inQuote.has(t)),
     );
   }
 
