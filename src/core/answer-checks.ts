@@ -83,11 +83,21 @@ export function namesSomeoneElse(
   );
 }
 
-/** The text without the numbers the question itself gave ("How many CloudMatrix 384 systems…" is not answered by "384"). */
+/** Scale and currency words that belong to the number before them ("362 billion yuan"). */
+const AMOUNT_TAIL =
+  "(?:\\s+(?:billion|million|trillion|thousand|bn|m))?(?:\\s+(?:yuan|dollars?|euros?|usd|rmb|percent))?";
+
+/**
+ * The text without the numbers the question itself gave, with their scale and currency ("How many
+ * CloudMatrix 384 systems…" is not answered by "384"; "How much of the 362 billion yuan came from AI?"
+ * is not answered by "362 billion yuan").
+ */
 export function withoutNumbers(text: string, numbers: readonly string[]): string {
   let out = text;
-  for (const n of numbers)
-    out = out.replace(new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "gi"), " ");
+  for (const n of numbers) {
+    const number = n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`\\b${number}\\b${AMOUNT_TAIL}`, "gi"), " ");
+  }
   return out;
 }
 

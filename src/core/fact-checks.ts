@@ -208,9 +208,11 @@ export class FactChecks {
     if (sentences.length < 2) return true;
     const inQuote = new Set(terms(quote).filter((t) => named.includes(t)));
     if (inQuote.size === 0) return true;
-    return sentences.some(
-      (s) => (typeFlags(s) & TYPE_BIT[expects]) !== 0 && terms(s).some((t) => inQuote.has(t)),
-    );
+    // A count is checked as a count: "GB200" holds a digit but counts nothing.
+    const numbers = [...q.asked].filter((w) => /\d/.test(w));
+    const holds = (s: string) =>
+      expects === "number" ? hasCount(s, numbers) : (typeFlags(s) & TYPE_BIT[expects]) !== 0;
+    return sentences.some((s) => holds(s) && terms(s).some((t) => inQuote.has(t)));
   }
 
   private hasType(doc: number, analysis: QuestionAnalysis, asked: Set<string>): boolean {

@@ -18,7 +18,8 @@ const FOCUS_GROUPS: { name: string; ask: string[]; cover: string[] }[] = [
     ),
     cover:
       // Not "leader": "the AI leader", "China's top contender" rank a company; they name nobody who runs it.
-      "ceo cto cfo coo vp svp evp chief president chairman director founder head boss executive manager chairwoman led headed".split(
+      // Nor a vice-president: "Triolo, SVP for China at DGA-Albright Stonebridge" does not head it.
+      "ceo cto cfo coo chief president chairman director founder head boss executive manager chairwoman led headed".split(
         " ",
       ),
   },
