@@ -15,6 +15,12 @@ const NUMBER_WORDS =
 const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, "i");
 const AMOUNT =
   /[$€£¥%]|\b(yuan|dollars?|euros?|pounds?|usd|rmb|billion|million|trillion|thousand|percent|per cent|price|cost|costs|worth|revenue|budget|fee|tons?|km|miles|kilometres|kilometers|metres|meters|feet|square|acres|population)\b/i;
+/**
+ * An amount: a number with its currency, scale or unit beside it ("362 billion yuan", "$5", "12%").
+ * An amount word anywhere and a number anywhere is not one: "top revenue source" and "In 2023".
+ */
+const AMOUNT_NEAR =
+  /[$€£¥]\s?\d|\d[\d,.]*\s*(%|percent\b|per cent\b|(billion|million|trillion|thousand|bn|yuan|dollars?|euros?|pounds?|usd|rmb|tons?|tonnes?|km|miles|kilometres|kilometers|metres|meters|feet|acres|square)\b)|\b(hundreds|thousands|millions|billions) of (dollars|yuan|euros|pounds)\b/i;
 const REASON =
   /\b(because|due to|owing to|so that|in order to|as a result|result of|reason|reasons|goal|aim|aims|purpose|intended|meant to|forced|had to|in response|thanks to|driven by|led to|lead to|caused|cause|since|therefore|thus|hence|pressure|to (encourage|help|support|grow|build|reduce|avoid|prevent|protect|ensure|compete|replace|allow|enable|make|gain|win|attract|boost|promote|expand))\b/i;
 const PLACE_WORDS =
@@ -64,7 +70,7 @@ export function typeFlags(text: string): number {
   if (DATE.test(text) || MONTH.test(text)) flags |= TYPE_BIT.date;
   if (PLACE_WORDS.test(text) || PLACE_PREP.test(text)) flags |= TYPE_BIT.place;
   if (NUMBER.test(text)) flags |= TYPE_BIT.number;
-  if (AMOUNT.test(text) && NUMBER.test(text)) flags |= TYPE_BIT.amount;
+  if (AMOUNT_NEAR.test(text)) flags |= TYPE_BIT.amount;
   if (REASON.test(text)) flags |= TYPE_BIT.reason;
   return flags;
 }

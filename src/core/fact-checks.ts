@@ -83,7 +83,21 @@ export class FactChecks {
       !analysis.expects ||
       exampleIntent ||
       (this.hasType(doc, analysis, asked) && this.typeBesideName(doc, q));
-    return typed && this.defines(doc, analysis);
+    return typed && this.defines(doc, analysis) && !this.givesOwnAmount(doc, q);
+  }
+
+  /**
+   * "How much of the ICT unit's 362 billion yuan came from AI?": the question states the quote's only
+   * amount itself, so it asks for something else (a part of it), whatever example questions the fact
+   * has. Amounts only: "How many chips does CloudMatrix 384 connect?" is rightly answered by "384".
+   */
+  private givesOwnAmount(doc: number, q: CheckedQuestion): boolean {
+    if (q.analysis.expects !== "amount") return false;
+    const numbers = [...q.asked].filter((w) => /^\d[\d,.]*$/.test(w));
+    if (numbers.length === 0) return false;
+    const quote = this.quoteOf(doc);
+    const own = numbers.some((n) => new RegExp(`\\b${n.replace(/[.]/g, "\\.")}\\b`).test(quote));
+    return own && (typeFlags(withoutNumbers(quote, numbers)) & TYPE_BIT.amount) === 0;
   }
 
   quoteOf(doc: number): string {

@@ -87,6 +87,20 @@ describe("near-misses on the shipped knowledge", () => {
     );
   });
 
+  it("reads counts, amounts and roles as belonging to what the question asks about", async () => {
+    const index = await loadShipped();
+    // 384 is CloudMatrix's chip count; the GB200 NVL72 sentence counts nothing.
+    expect(answer("How many GPUs are in Nvidia's GB200 NVL72?", index).status).not.toBe("answered");
+    expect(answer("How many chips does the CloudMatrix 384 connect?", index).status).toBe("answered");
+    // The question states the amount itself: it asks for a part of it.
+    expect(answer("How much of the ICT unit's 362 billion yuan came from AI?", index).status).not.toBe(
+      "answered",
+    );
+    expect(answer("how much revenue did the ICT unit make in 2023", index).status).toBe("answered");
+    // An SVP for China at DGA-Albright Stonebridge does not head it.
+    expect(answer("Who heads DGA-Albright Stonebridge Group?", index).status).not.toBe("answered");
+  });
+
   it("does not take a passing mention for a definition", async () => {
     const index = await loadShipped();
     const techmoat = answer("What is TechMoat Consulting?", index);
