@@ -12,21 +12,9 @@ export class ExampleQuestions {
     number,
     { intent: Intent; terms: { term: string; idf: number }[] }[]
   >();
-  private readonly intentsByDoc = new Map<number, Set<Intent>>();
   private readonly definedByDoc = new Map<number, Set<string>[]>();
 
   constructor(private readonly index: SearchIndex) {}
-
-  intents(doc: number): Set<Intent> {
-    let intents = this.intentsByDoc.get(doc);
-    if (!intents) {
-      intents = new Set(
-        (this.index.knowledge.facts[doc]?.questions ?? []).map((q) => analyseQuestion(q).intent),
-      );
-      this.intentsByDoc.set(doc, intents);
-    }
-    return intents;
-  }
 
   /** The topics (as term sets) of the fact's "what is X" example questions: the curator says it defines X. */
   defined(doc: number): Set<string>[] {

@@ -166,7 +166,11 @@ export class Scorer {
     const bestScore = top[0]?.score || 1;
     const other = top.reduce((m, t) => (t.doc !== doc && t.score > m ? t.score : m), 0);
     // Only typed intents: nearly every fact has a "what" example question.
-    const exampleIntent = analysis.expects !== undefined && this.examples.intents(doc).has(analysis.intent);
+    // Vouched for by a curated example question of the same intent about the same thing: "why did
+    // Huawei launch Huawei Cloud in 2017?" is not vouched for by "why does Huawei Cloud matter?".
+    const exampleIntent =
+      analysis.expects !== undefined &&
+      this.examples.coverage(q.askedTerms, doc, analysis.intent) >= TUNABLES.ranking.exampleIntentCoverage;
     const typeMatch = this.checks.typeMatch(doc, q, exampleIntent);
     const focusCovered = this.checks.focusCovered(doc, q);
     const signals: Record<SignalName, number> = {

@@ -43,6 +43,13 @@ export const TUNABLES = Object.freeze({
      * one dev and two WikiQA questions lower, SQuAD rank@1 0.737 vs 0.734).
      */
     checkPenalty: 0.5,
+    /**
+     * A typed question (when, where, why, who, how many/much) passes the answer-type check on a curated
+     * example question of the same intent only if it covers this share of that example's words, by idf
+     * (0..1, 0.5): the example must be about the same thing. Over rounds 1–2 and round 3's tune half,
+     * 0.5 stopped 4 confident near-miss answers and made 2 right answers `suggested` (0.3: 1 and 1).
+     */
+    exampleIntentCoverage: 0.5,
   }),
   /**
    * Answer a question that restates a curated example question (signal exampleExact) even below the
