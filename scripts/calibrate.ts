@@ -14,11 +14,11 @@ import { balancedThreshold, fitLogistic, type Sample, thresholdFor } from "./log
  * `npm run calibrate [-- --out FILE] [--eval-dir DIR]`: trains the confidence model (calibration.ts)
  * and writes src/core/calibration.json. Deterministic: no sampling, fixed iterations.
  * - curated profile, on the shipped knowledge (follow-ups left out), each set weighted equally:
- *   round 1 of the blind set (both halves: its test half is spent), the dev set, and round 2's tune half
- *   (tests/fixtures/blind2/tune.jsonl). Never round 2's test half. The `answered` threshold is read on
- *   round 2's tune half alone: the knowledge was never fitted to it, so its confidences look like those
- *   of questions nobody wrote down (on round 1 and dev, example questions written from those very
- *   questions make every match look surer than it is).
+ *   rounds 1 and 2 of the blind set (all four halves: both test halves are spent), the dev set, and
+ *   round 3's tune half (tests/fixtures/blind3/tune.jsonl). Never round 3's test half. The `answered`
+ *   threshold is read on round 3's tune half alone: the knowledge was never fitted to it, so its
+ *   confidences look like those of questions nobody wrote down (on the other sets, example questions
+ *   written from those very questions make every match look surer than it is).
  * - sources profile: the public dev sets in ../shared/eval (SQuAD 2.0 dev-a, WikiQA dev), each set
  *   weighted equally. They stay outside the repository; without them that profile is left out and the
  *   bot uses the hand-set fallback for sources-only knowledge.
@@ -32,8 +32,10 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CURATED_SETS: readonly [string, string][] = [
   ["tests/fixtures/blind/tune.jsonl", "round1"],
   ["tests/fixtures/blind/test.jsonl", "round1"],
+  ["tests/fixtures/blind2/tune.jsonl", "round2"],
+  ["tests/fixtures/blind2/test.jsonl", "round2"],
   ["tests/fixtures/questions.jsonl", "dev"],
-  ["tests/fixtures/blind2/tune.jsonl", "blind2-tune"],
+  ["tests/fixtures/blind3/tune.jsonl", "blind3-tune"],
 ];
 const TARGET_PRECISION: Record<Profile, number> = { curated: 0.95, sources: 0.66 };
 /**
@@ -76,7 +78,7 @@ function recallThreshold(rows: { p: number; right: boolean }[], max: number, rec
 
 const L2: Record<Profile, number> = { curated: 0.01, sources: 0.003 };
 /** The set whose rows place the `answered` threshold (undefined: all rows). */
-const THRESHOLD_SET: Record<Profile, string | undefined> = { curated: "blind2-tune", sources: undefined };
+const THRESHOLD_SET: Record<Profile, string | undefined> = { curated: "blind3-tune", sources: undefined };
 
 interface Row {
   signals: Record<SignalName, number>;
