@@ -63,8 +63,8 @@ export class FactChecks {
   private readonly types: Uint8Array;
   /** Each fact's words as terms (quote + answer, example questions), for the focus check. */
   private readonly factTerms: (string[][] | undefined)[] = [];
-  /** Each fact's words as written (quote, answer, example questions, keywords), for which-noun checks. */
-  private readonly surface: (Set<string> | undefined)[] = [];
+  /** Each fact's words as written, for which-noun checks: stated (quote, answer) and with its curated words. */
+  private readonly surface: ({ strict: Set<string>; loose: Set<string> } | undefined)[] = [];
 
   constructor(
     private readonly index: SearchIndex,
@@ -111,7 +111,7 @@ export class FactChecks {
     if (!focus) return true;
     // A which/what-noun ("which event") may be covered by a keyword; the lexicon's attributes are read on content.
     if (!LEXICON_FOCUS.has(focus.name))
-      return this.namesNoun(doc, focus.words, q.concepts) && !this.countsNoun(doc, focus.words, q.concepts);
+      return this.namesNoun(doc, focus.words, q) && !this.countsNoun(doc, focus.words, q.concepts);
     let texts = this.factTerms[doc];
     if (!texts) {
       const fact = this.index.knowledge.facts[doc];
@@ -148,19 +148,28 @@ export class FactChecks {
     return counted;
   }
 
-  private namesNoun(doc: number, nouns: readonly string[], concepts: readonly Concept[]): boolean {
-    let surface = this.surface[doc];
-    if (!surface) {
+  private namesNoun(doc: number, nouns: readonly string[], q: CheckedQuestion): boolean {
+    let nounWords = this.surface[doc];
+    if (!nounWords) {
       const fact = this.index.knowledge.facts[doc];
-      surface = new Set(
-        words(
-          [this.quoteOf(doc), fact?.answer ?? "", ...(fact?.questions ?? []), ...(fact?.keywords ?? [])].join(
-            " ",
-          ),
-        ),
-      );
-      this.surface[doc] = surface;
+      // Example questions count for "which" only with the noun they ask about ("which industries…"):
+      // "how many driverless trucks does huawei have in mines" does not say which mine.
+      const askedNouns = (fact?.questions ?? []).flatMap((x) => {
+        const m = /\b(?:which|what)\s+([\p{L}\d-]+)(?:\s+([\p{L}\d-]+))?/iu.exec(x);
+        return m ? [m[1] ?? "", m[2] ?? ""] : [];
+      });
+      const stated = words(`${this.quoteOf(doc)} ${fact?.answer ?? ""}`);
+      const curated = words([...(fact?.questions ?? []), ...(fact?.keywords ?? [])].join(" "));
+      nounWords = {
+        strict: new Set([...stated, ...askedNouns.map((w) => w.toLowerCase())]),
+        loose: new Set([...stated, ...curated]),
+      };
+      this.surface[doc] = nounWords;
     }
+    // "Which mine?" asks to pick one out, read on what the fact states; "what explanation?", "what
+    // precedent?" are the curator's words for what the fact says, read on its examples and keywords too.
+    const surface = q.asked.has("which") ? nounWords.strict : nounWords.loose;
+    const concepts = q.concepts;
     const has = surface;
     return nouns.some((n) => {
       const forms = [

@@ -101,6 +101,12 @@ describe("near-misses on the shipped knowledge", () => {
     expect(answer("Who heads DGA-Albright Stonebridge Group?", index).status).not.toBe("answered");
   });
 
+  it("'which mine?' wants a mine named in the fact, not 'mining trucks' or a keyword", async () => {
+    const index = await loadShipped();
+    expect(answer("Which mine are the self-driving trucks deployed at?", index).status).not.toBe("answered");
+    expect(answer("which industries is pangu used in", index).status).toBe("answered");
+  });
+
   it("does not take a passing mention for a definition", async () => {
     const index = await loadShipped();
     const techmoat = answer("What is TechMoat Consulting?", index);
