@@ -11,17 +11,26 @@ export function oneEditAway(w: string, vocab: ReadonlyMap<string, unknown>, out:
   for (let i = 0; i <= w.length; i++) editsAt(w, i, vocab, out);
 }
 
+/** The deletion of the letter at the cut and the swap of the two letters after it, when they are words. */
+function deleteOrSwapAt(
+  head: string,
+  tail: string,
+  vocab: ReadonlyMap<string, unknown>,
+  out: Set<string>,
+): void {
+  if (!tail) return;
+  const del = head + tail.slice(1);
+  if (vocab.has(del)) out.add(del);
+  if (tail.length > 1) {
+    const tr = head + tail[1] + tail[0] + tail.slice(2);
+    if (vocab.has(tr)) out.add(tr);
+  }
+}
+
 function editsAt(w: string, i: number, vocab: ReadonlyMap<string, unknown>, out: Set<string>): void {
   const head = w.slice(0, i);
   const tail = w.slice(i);
-  if (tail) {
-    const del = head + tail.slice(1);
-    if (vocab.has(del)) out.add(del);
-    if (tail.length > 1) {
-      const tr = head + tail[1] + tail[0] + tail.slice(2);
-      if (vocab.has(tr)) out.add(tr);
-    }
-  }
+  deleteOrSwapAt(head, tail, vocab, out);
   for (const c of ALPHABET) {
     if (tail) {
       const rep = head + c + tail.slice(1);
@@ -87,14 +96,7 @@ function scanAt(
 ): void {
   const head = w.slice(0, i);
   const tail = w.slice(i);
-  if (tail) {
-    const del = head + tail.slice(1);
-    if (vocab.has(del)) out.add(del);
-    if (tail.length > 1) {
-      const tr = head + tail[1] + tail[0] + tail.slice(2);
-      if (vocab.has(tr)) out.add(tr);
-    }
-  }
+  deleteOrSwapAt(head, tail, vocab, out);
   // Replacements (same length, same rest after i) and insertions (one longer, the whole tail after i),
   // ordered as editsAt meets them: by letter, a replacement before an insertion.
   const rest = tail.slice(1);
