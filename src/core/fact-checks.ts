@@ -93,7 +93,7 @@ export class FactChecks {
    */
   private givesOwnAmount(doc: number, q: CheckedQuestion): boolean {
     if (q.analysis.expects !== "amount") return false;
-    const numbers = [...q.asked].filter((w) => /^\d[\d,.]*$/.test(w));
+    const numbers = q.analysis.numbers.filter((w) => /^\d[\d,.]*$/.test(w));
     if (numbers.length === 0) return false;
     const quote = this.quoteOf(doc);
     const own = numbers.some((n) => new RegExp(`\\b${n.replace(/[.]/g, "\\.")}\\b`).test(quote));
@@ -135,11 +135,12 @@ export class FactChecks {
     if (plural.length === 0) return false;
     const wanted = new Set(plural.flatMap((n) => [termOf(n), ...synonymTerms(n, concepts)]));
     let counted = false;
+    const quote = this.quoteOf(doc);
     // Each mention of the noun, with the three words before it ("over 20 sectors", "100 self-driving
     // mining trucks"); a number in a model name ("GPT-4") or a year is no count.
-    for (const m of this.quoteOf(doc).matchAll(/[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu)) {
+    for (const m of quote.matchAll(/[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*/gu)) {
       if (!wanted.has(termOf(m[0].toLowerCase()))) continue;
-      const before = this.quoteOf(doc).slice(Math.max(0, m.index - 40), m.index);
+      const before = quote.slice(Math.max(0, m.index - 40), m.index);
       const near = before.split(/\s+/).slice(-4).join(" ");
       if (/(?<![\p{L}\d.]|\p{L}-)\d[\d,.]*(?=\s)/u.test(near) && !/\b(1[89]|20)\d{2}\b/.test(near))
         counted = true;
@@ -232,9 +233,8 @@ export class FactChecks {
     const inQuote = new Set(terms(quote).filter((t) => named.includes(t)));
     if (inQuote.size === 0) return true;
     // A count is checked as a count: "GB200" holds a digit but counts nothing.
-    const numbers = [...q.asked].filter((w) => /\d/.test(w));
     const holds = (s: string) =>
-      expects === "number" ? hasCount(s, numbers) : (typeFlags(s) & TYPE_BIT[expects]) !== 0;
+      expects === "number" ? hasCount(s, q.analysis.numbers) : (typeFlags(s) & TYPE_BIT[expects]) !== 0;
     return sentences.some((s) => holds(s) && terms(s).some((t) => inQuote.has(t)));
   }
 
@@ -244,9 +244,10 @@ export class FactChecks {
     const flags = this.flagsOf(doc);
     if (expects === "entity") return namesSomeoneElse(this.quoteOf(doc), asked, this.keywordNames(doc));
     if ((flags & TYPE_BIT[expects]) === 0) return false;
-    const numbers = [...asked].filter((w) => /\d/.test(w));
-    if (expects === "number") return hasCount(this.quoteOf(doc), numbers);
+    const numbers = analysis.numbers;
+    const quote = this.quoteOf(doc);
+    if (expects === "number") return hasCount(quote, numbers);
     if (numbers.length === 0 || expects === "place" || expects === "reason") return true;
-    return (typeFlags(withoutNumbers(this.quoteOf(doc), numbers)) & TYPE_BIT[expects]) !== 0;
+    return (typeFlags(withoutNumbers(quote, numbers)) & TYPE_BIT[expects]) !== 0;
   }
 }
