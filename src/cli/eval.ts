@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { answerRanked } from "../core/answer.js";
 import type { EvalQuestion, EvalRow } from "../core/evaluate.js";
+import { MAX_TURNS } from "../core/follow-up.js";
 import type { ConversationContext } from "../core/types.js";
 import { parseCommandArgs } from "./args.js";
 import { calibrationFlag } from "./calibration-flag.js";
@@ -77,11 +78,14 @@ export async function evalCommand(argv: string[], io: CliIO): Promise<number> {
   const rows: EvalRow[] = [];
   const byId = new Map<string, EvalRow>();
   for (const q of read.questions) {
-    // A follow-up is asked with the turn it follows as context, as a chat would.
-    const prev = q.follows ? byId.get(q.follows) : undefined;
-    const context: ConversationContext | undefined = prev
-      ? { turns: [{ question: prev.q.question, answer: prev.answer }] }
-      : undefined;
+    // A follow-up is asked with the conversation it continues as context, as a chat keeps it: the
+    // turn it follows and the turns that one followed, oldest first (the core reads the last few).
+    const turns: ConversationContext["turns"][number][] = [];
+    for (let prev = q.follows ? byId.get(q.follows) : undefined; prev && turns.length < MAX_TURNS; ) {
+      turns.unshift({ question: prev.q.question, answer: prev.answer });
+      prev = prev.q.follows ? byId.get(prev.q.follows) : undefined;
+    }
+    const context: ConversationContext | undefined = turns.length > 0 ? { turns } : undefined;
     const t = performance.now();
     const { answer: a, ranked } = answerRanked(q.question, index, context);
     const ms = performance.now() - t;

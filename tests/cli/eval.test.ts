@@ -107,4 +107,28 @@ describe("strategy-bot eval", () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("(ENOENT)");
   });
+  it("asks a follow-up with the whole conversation it continues, as a chat keeps it", async () => {
+    // "is it open source?" after "why did they build it?" after "What is CANN?": "it" is CANN, which
+    // only the first turn names. With one turn of context the line read "is build open source?".
+    const chain = [
+      { id: "c1", question: "What is CANN?", expect: [] },
+      { id: "c2", question: "why did they build it?", expect: [], follows: "c1" },
+      { id: "c3", question: "is it open source?", expect: [], follows: "c2" },
+    ];
+    const alone = [{ id: "c3", question: "is CANN open source?", expect: [] }];
+    const run = async (rows: object[]) => {
+      const r = await runCli([
+        "eval",
+        "--questions",
+        await questionsFile(rows.map((x) => JSON.stringify(x))),
+        "--json",
+      ]);
+      expect(r.code).toBe(0);
+      return r.stdout.split("\n").map((l) => JSON.parse(l) as { status: string; confidence: number });
+    };
+    const inChat = (await run(chain))[2];
+    const standalone = (await run(alone))[0];
+    expect(inChat?.status).toBe(standalone?.status);
+    expect(inChat?.status).not.toBe("answered");
+  });
 });
