@@ -14,6 +14,20 @@ const MAX_FUZZY = 3;
 // Fuse.js score is 0 for a perfect match and 1 for none; beyond this a "correction" is a different word.
 const FUZZY_THRESHOLD = 0.34;
 const MIN_FUZZY_LENGTH = 4;
+/**
+ * Fuse.js counts two swapped neighbours as two errors ("tmsc" -> "tsmc" scores 0.5, past the
+ * threshold), but typing them in the wrong order is one slip: a swap scores as one substitution would
+ * (1 / length). Fuse searches up to this score so that swaps reach the re-scoring.
+ */
+const SWAP_SEARCH_THRESHOLD = 0.5;
+
+/** Whether `b` is `a` with two neighbouring letters swapped. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
 const MAX_FUZZY_LENGTH = 30;
 /** Distinct misspellings remembered per index; past this the cache starts again (a few MB at most). */
 const CACHE_SIZE = 10_000;
@@ -43,15 +57,23 @@ function corrections(w: string, index: SearchIndex): Alternative[] {
   if (candidates.size === 0) return [];
   const fuse = new Fuse([...candidates], {
     includeScore: true,
-    threshold: FUZZY_THRESHOLD,
+    threshold: SWAP_SEARCH_THRESHOLD,
     ignoreLocation: true,
   });
+  const scored = fuse
+    .search(w)
+    .map((r) => ({
+      item: r.item,
+      score: isSwap(w, r.item) ? Math.min(r.score ?? 1, 1 / w.length) : (r.score ?? 1),
+    }))
+    .filter((r) => r.score <= FUZZY_THRESHOLD)
+    .sort((a, b) => a.score - b.score);
   const byTerm = new Map<string, number>();
-  for (const r of fuse.search(w).slice(0, MAX_FUZZY * 2)) {
+  for (const r of scored.slice(0, MAX_FUZZY * 2)) {
     const id = index.surfaces.get(r.item);
     const term = id === undefined ? undefined : index.termNames[id];
     if (!term) continue;
-    const weight = TUNABLES.query.fuzzyWeight * (1 - (r.score ?? 1));
+    const weight = TUNABLES.query.fuzzyWeight * (1 - r.score);
     if (weight > (byTerm.get(term) ?? 0)) byTerm.set(term, weight);
   }
   return [...byTerm]
