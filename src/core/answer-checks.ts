@@ -13,8 +13,6 @@ const DATE =
 const NUMBER_WORDS =
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|several|half|single|double|triple|few|many|majority|minority|number";
 const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, "i");
-const AMOUNT =
-  /[$€£¥%]|\b(yuan|dollars?|euros?|pounds?|usd|rmb|billion|million|trillion|thousand|percent|per cent|price|cost|costs|worth|revenue|budget|fee|tons?|km|miles|kilometres|kilometers|metres|meters|feet|square|acres|population)\b/i;
 /**
  * An amount: a number with its currency, scale or unit beside it ("362 billion yuan", "$5", "12%").
  * An amount word anywhere and a number anywhere is not one: "top revenue source" and "In 2023".
