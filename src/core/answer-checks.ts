@@ -123,3 +123,22 @@ export function hasCount(text: string, questionNumbers: readonly string[]): bool
   }
   return false;
 }
+
+/** "How many regions did Jack Chen list?": the question counts the items someone listed or named. */
+const LISTING_VERBS = new Set(
+  "list listed lists name named names mention mentioned mentions cite cited cites enumerate enumerated".split(
+    " ",
+  ),
+);
+export function countsAList(asked: ReadonlySet<string>): boolean {
+  for (const w of asked) if (LISTING_VERBS.has(w)) return true;
+  return false;
+}
+
+/**
+ * Whether the text lists three or more items, "A, B, C, and D": the answer to "how many did he list?"
+ * is counted off the list, not written as a number.
+ */
+export function enumerates(text: string): boolean {
+  return /(?:[^,.;:]+,\s*){2,}(?:and|or)\s+[^,.;:]+/.test(text);
+}

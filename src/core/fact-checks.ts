@@ -1,4 +1,12 @@
-import { hasCount, namesSomeoneElse, TYPE_BIT, typeFlags, withoutNumbers } from "./answer-checks.js";
+import {
+  countsAList,
+  enumerates,
+  hasCount,
+  namesSomeoneElse,
+  TYPE_BIT,
+  typeFlags,
+  withoutNumbers,
+} from "./answer-checks.js";
 import { hasTerm } from "./bm25.js";
 import { definesTopic } from "./definition.js";
 import type { ExampleQuestions } from "./example-questions.js";
@@ -27,6 +35,9 @@ export interface CheckedQuestion {
   /** Index terms of the question's capitalised names. */
   nameTerms: string[];
 }
+
+/** A pronoun that points back at what the sentence before named. */
+const POINTS_BACK = /\b(?:he|she|they|it|its|his|her|their|this|these)\b/i;
 
 /** Model numbers typed in lower case count as names: "h100", "mi300", "7nm". */
 const MODEL_NUMBER = /^(?=.*\d)(?=.*[a-z])[a-z\d]+$/;
@@ -234,8 +245,17 @@ export class FactChecks {
     if (inQuote.size === 0) return true;
     // A count is checked as a count: "GB200" holds a digit but counts nothing.
     const holds = (s: string) =>
-      expects === "number" ? hasCount(s, q.analysis.numbers) : (typeFlags(s) & TYPE_BIT[expects]) !== 0;
-    return sentences.some((s) => holds(s) && terms(s).some((t) => inQuote.has(t)));
+      expects === "number"
+        ? hasCount(s, q.analysis.numbers) || (countsAList(q.asked) && enumerates(s))
+        : (typeFlags(s) & TYPE_BIT[expects]) !== 0;
+    // "Jack Chen … said the solution is scalable. “We can deploy this in …,” he added.": a sentence
+    // whose pronoun points back names what the sentence before it named.
+    let namedBefore = false;
+    return sentences.some((s) => {
+      const names = terms(s).some((t) => inQuote.has(t)) || (namedBefore && POINTS_BACK.test(s));
+      namedBefore = names;
+      return names && holds(s);
+    });
   }
 
   private hasType(doc: number, analysis: QuestionAnalysis, asked: Set<string>): boolean {
@@ -243,6 +263,7 @@ export class FactChecks {
     if (!expects) return true;
     const flags = this.flagsOf(doc);
     if (expects === "entity") return namesSomeoneElse(this.quoteOf(doc), asked, this.keywordNames(doc));
+    if (expects === "number" && countsAList(asked) && enumerates(this.quoteOf(doc))) return true;
     if ((flags & TYPE_BIT[expects]) === 0) return false;
     const numbers = analysis.numbers;
     const quote = this.quoteOf(doc);

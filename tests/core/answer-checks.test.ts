@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/core/answer.js";
 import {
+  countsAList,
+  enumerates,
   hasCount,
   namesSomeoneElse,
   TYPE_BIT,
@@ -60,6 +62,30 @@ describe("answer-type checks", () => {
     const quote = "In April 2024, Huawei introduced AI CloudMatrix 384.";
     expect(has(withoutNumbers(quote, ["384"]), "number")).toBe(true); // 2024 is still there
     expect(has(withoutNumbers("It connects 384 chips.", ["384"]), "number")).toBe(false);
+  });
+});
+
+describe("counting a list", () => {
+  it("reads 'how many did he list/name/mention?' as counting a list of three or more", () => {
+    expect(countsAList(new Set(["how", "many", "regions", "did", "jack", "chen", "list"]))).toBe(true);
+    expect(countsAList(new Set(["how", "many", "regions", "did", "huawei", "enter"]))).toBe(false);
+    expect(
+      enumerates("We can deploy this in Central Asia, Africa, Latin America, and the Asia-Pacific."),
+    ).toBe(true);
+    expect(enumerates("mining, healthcare, finance, and manufacturing")).toBe(true);
+    expect(enumerates("AI chips and enterprise cloud.")).toBe(false);
+    expect(enumerates("In 2023, Huawei's ICT unit, its top source, grew.")).toBe(false);
+  });
+
+  it("answers a count of listed items off the list, and only when the question counts a list", async () => {
+    const index = await loadShipped();
+    // The list is in the second sentence ("…,” he added.): its "he" is the Jack Chen the first names.
+    const listed = answer("How many regions did Jack Chen list as deployment targets?", index);
+    expect(listed.status).not.toBe("unknown");
+    expect(listed.citations[0]?.quote).toContain("Central Asia, Africa, Latin America");
+    expect(listed.gap).toBeUndefined();
+    const entered = answer("How many countries has Jack Chen's unit signed contracts with?", index);
+    expect(entered.status).not.toBe("answered");
   });
 });
 
