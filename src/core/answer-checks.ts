@@ -142,3 +142,8 @@ export function countsAList(asked: ReadonlySet<string>): boolean {
 export function enumerates(text: string): boolean {
   return /(?:[^,.;:]+,\s*){2,}(?:and|or)\s+[^,.;:]+/.test(text);
 }
+
+/** An extent, the answer to "how much of X?" when it is not a number: "the full stack", "the entire chain". */
+export function statesExtent(text: string): boolean {
+  return /\b(?:full|entire|whole|majority|half|all of)\b/i.test(text);
+}

@@ -3,6 +3,7 @@ import {
   enumerates,
   hasCount,
   namesSomeoneElse,
+  statesExtent,
   TYPE_BIT,
   typeFlags,
   withoutNumbers,
@@ -264,6 +265,7 @@ export class FactChecks {
     const flags = this.flagsOf(doc);
     if (expects === "entity") return namesSomeoneElse(this.quoteOf(doc), asked, this.keywordNames(doc));
     if (expects === "number" && countsAList(asked) && enumerates(this.quoteOf(doc))) return true;
+    if (analysis.partOf && statesExtent(this.quoteOf(doc))) return true;
     if ((flags & TYPE_BIT[expects]) === 0) return false;
     const numbers = analysis.numbers;
     const quote = this.quoteOf(doc);

@@ -46,6 +46,8 @@ export interface QuestionAnalysis {
   numbers: string[];
   /** "What is X?": X's words. The answer must say what X is, not mention it in passing (definition.ts). */
   defines?: string[];
+  /** "How much of the stack does it control?": a part of something, answered by an amount or an extent ("the full stack"). */
+  partOf?: true;
 }
 
 const FILLERS = new Set(
@@ -126,6 +128,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     names: namesIn(question),
     numbers,
     ...(defines && intent === "definition" ? { defines } : {}),
+    ...(expects === "amount" && / how much of /.test(` ${ws.join(" ")} `) ? { partOf: true as const } : {}),
   };
 }
 

@@ -5,10 +5,12 @@ import {
   enumerates,
   hasCount,
   namesSomeoneElse,
+  statesExtent,
   TYPE_BIT,
   typeFlags,
   withoutNumbers,
 } from "../../src/core/answer-checks.js";
+import { analyseQuestion } from "../../src/core/question.js";
 import { loadShipped } from "../knowledge/fixtures.js";
 
 /** Answer-type checks on quotes, and the focus check through the shipped knowledge (issue 11's examples). */
@@ -86,6 +88,21 @@ describe("counting a list", () => {
     expect(listed.gap).toBeUndefined();
     const entered = answer("How many countries has Jack Chen's unit signed contracts with?", index);
     expect(entered.status).not.toBe("answered");
+  });
+});
+
+describe("how much of X", () => {
+  it("is answered by an amount or an extent, and only when the question asks for a part", async () => {
+    expect(statesExtent("It controls the full stack—from chips to cloud to applications.")).toBe(true);
+    expect(statesExtent("Huawei now competes directly with global leaders like Nvidia.")).toBe(false);
+    expect(analyseQuestion("How much of the tech stack does Huawei control?").partOf).toBe(true);
+    expect(analyseQuestion("How much does CloudMatrix 384 cost?").partOf).toBeUndefined();
+    const index = await loadShipped();
+    const part = answer("How much of the tech stack does Huawei control?", index);
+    expect(part.status).not.toBe("unknown");
+    expect(part.citations[0]?.quote).toContain("full stack");
+    // The full stack is not a market share: nothing states one.
+    expect(answer("How much of China's AI chip market does Huawei hold?", index).status).toBe("unknown");
   });
 });
 
