@@ -44,6 +44,10 @@ const SPELLINGS: readonly [RegExp, string][] = [
   [/\bwen\b|\bwhn\b/gi, "when"],
   [/\bwhcih\b|\bwich\b|\bhwich\b/gi, "which"],
   [/\bhwo\b/gi, "how"],
+  [/\bmeny\b|\bmnay\b|\bmanny\b/gi, "many"],
+  [/\bmcuh\b|\bmuhc\b/gi, "much"],
+  [/\bbiz\b/gi, "business"],
+  [/\bbout\b/gi, "about"],
   [/\byrs\b/gi, "years"],
   [/\byr\b/gi, "year"],
   [/\babt\b/gi, "about"],
@@ -52,6 +56,8 @@ const SPELLINGS: readonly [RegExp, string][] = [
   // Lower-case only and never next to a dot: "U.S." is the country.
   [/(?<![\w.])u(?![\w.'])/g, "you"],
   [/(?<![\w.])ur(?![\w.'])/g, "your"],
+  // "wat r the trucks": a lone lower-case r is "are"; "r&d", "r/ml" and "R" the language are not.
+  [/(?<![\w.&/-])r(?![\w.'&/-])/g, "are"],
   [/\bw\/o\b/gi, "without"],
   [/\bw\/(?=\s)/gi, "with"],
   [/\bbc\b|\bcuz\b/g, "because"],

@@ -23,6 +23,9 @@ describe("normalizeQuestion()", () => {
     ["what is pangu?!?!", "what is pangu?"],
     ["@strategybot how many ppl use pangu", "how many people use pangu"],
     ["Good morning 👋 what is CANN :wave:", "what is CANN"],
+    ["wat r the mining trucks powered by", "what are the mining trucks powered by"],
+    ["how meny sectors use pangoo", "how many sectors use pangoo"],
+    ["what biz did huwaei move away from", "what business did huwaei move away from"],
   ])("%j -> %j", (typed, expected) => {
     expect(normalizeQuestion(typed)).toBe(expected);
   });
@@ -32,6 +35,8 @@ describe("normalizeQuestion()", () => {
     expect(normalizeQuestion("what is a bot?")).toBe("what is a bot?");
     expect(normalizeQuestion("is ceo@huawei.com real")).toBe("is ceo@huawei.com real");
     expect(normalizeQuestion("did it cost $5bn")).toBe("did it cost $5bn");
+    expect(normalizeQuestion("how much does huawei spend on r&d")).toBe("how much does huawei spend on r&d");
+    expect(normalizeQuestion("is R used for ai")).toBe("is R used for ai");
   });
 
   it("removes zero-width, soft-hyphen and bidi characters inside words", () => {
