@@ -23,6 +23,8 @@ export interface Explanation {
     signals: { name: string; value: number; weight: number; contribution: number }[];
     focusCovered: boolean;
     typeMatch: boolean;
+    /** States every name the question is about (FactChecks.namesAll). */
+    namesCovered: boolean;
     /** Restates a curated example question: answered below the threshold (see statusOf). */
     restates: boolean;
   }[];
@@ -59,6 +61,7 @@ export function explanationOf(a: Answer, ranked: Ranked, index: SearchIndex, top
       }),
       focusCovered: c.focusCovered,
       typeMatch: c.typeMatch,
+      namesCovered: c.namesCovered,
       restates: c.signals.exampleExact === 1,
     })),
     status: a.status,
@@ -83,7 +86,7 @@ export function renderExplanation(e: Explanation): string {
       );
     }
     lines.push(
-      `  checks: focus ${c.focusCovered ? "covered" : "MISSING"}, answer type ${c.typeMatch ? "ok" : "MISSING"}${c.restates ? "; restates a curated example question" : ""}`,
+      `  checks: focus ${c.focusCovered ? "covered" : "MISSING"}, answer type ${c.typeMatch ? "ok" : "MISSING"}, names ${c.namesCovered ? "stated" : "MISSING"}${c.restates ? "; restates a curated example question" : ""}`,
     );
   });
   lines.push(`status     ${e.status}${e.gap ? ` (gap: knows "${e.gap.topic}", not ${e.gap.missing})` : ""}`);

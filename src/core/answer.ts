@@ -57,7 +57,7 @@ export function statusOf(
       : best.confidence >= t.suggested
         ? "suggested"
         : "unknown";
-  const checked = best.focusCovered && best.typeMatch && unknownNames.length === 0;
+  const checked = best.focusCovered && best.typeMatch && best.namesCovered && unknownNames.length === 0;
   return status === "answered" && !checked ? "suggested" : status;
 }
 

@@ -35,6 +35,8 @@ export interface CheckedQuestion {
   askedTerms: Set<string>;
   /** Index terms of the question's capitalised names. */
   nameTerms: string[];
+  /** Index terms of the names the question is about, as the knowledge writes names ("Huawei Cloud": huawei, cloud; not a lone "Huawei"). */
+  specificNames: string[];
 }
 
 /** A pronoun that points back at what the sentence before named. */
@@ -75,6 +77,8 @@ export class FactChecks {
   private readonly types: Uint8Array;
   /** Each fact's words as terms (quote + answer, example questions), for the focus check. */
   private readonly factTerms: (string[][] | undefined)[] = [];
+  /** Each fact's stated terms (quote, answer, keywords), for the names check. */
+  private readonly stated: (Set<string> | undefined)[] = [];
   /** Each fact's words as written, for which-noun checks: stated (quote, answer) and with its curated words. */
   private readonly surface: ({ strict: Set<string>; loose: Set<string> } | undefined)[] = [];
 
@@ -96,6 +100,30 @@ export class FactChecks {
       exampleIntent ||
       (this.hasType(doc, analysis, asked) && this.typeBesideName(doc, q));
     return typed && this.defines(doc, analysis) && !this.givesOwnAmount(doc, q);
+  }
+
+  /**
+   * Whether the fact states every name the question is about, in its quote, answer or keywords:
+   * "How much revenue did Huawei Cloud make?" is not answered by the ICT unit's revenue, though the
+   * fact names Huawei and has a how-much example question. A lone "Huawei" (the knowledge's subject)
+   * is no name here; "Huawei Cloud" is (follow-up-topic.ts judges names as the knowledge writes them).
+   */
+  namesAll(doc: number, q: CheckedQuestion): boolean {
+    if (q.specificNames.length === 0) return true;
+    let said = this.stated[doc];
+    if (!said) {
+      const fact = this.index.knowledge.facts[doc];
+      const texts = [
+        this.quoteOf(doc),
+        fact?.answer ?? "",
+        ...(fact?.keywords ?? []),
+        ...(fact?.questions ?? []),
+      ];
+      said = new Set(terms(texts.join(" ")));
+      this.stated[doc] = said;
+    }
+    const has = said;
+    return q.specificNames.every((t) => has.has(t));
   }
 
   /**

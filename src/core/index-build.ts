@@ -40,6 +40,8 @@ export interface SearchIndex {
   reversedSurfaces: string[];
   /** A misspelt word's corrections, worked out once per index (typos.ts). */
   typoCache: Map<string, Alternative[]>;
+  /** Whether the knowledge writes a word (or a word after another) as a name: follow-up-topic.ts. */
+  nameCache: Map<string, boolean>;
   /** Synonym groups as term sequences. */
   synonyms: string[][][];
   /** idf given to a question term that matches nothing: the rarest possible. */
@@ -236,6 +238,7 @@ function* buildIndexSteps(knowledge: Knowledge, options: BuildOptions): Steps<Se
     reversedSurfaces: [...surfaces.keys()].map(backwards).sort(),
     synonyms,
     typoCache: new Map(),
+    nameCache: new Map(),
     maxIdf: Math.log(1 + (n + 0.5) / 0.5),
   };
   const calibration = options.calibration === undefined ? DEFAULT_CALIBRATION : options.calibration;

@@ -18,6 +18,7 @@ import {
 } from "./calibration.js";
 import { ExampleQuestions } from "./example-questions.js";
 import { type CheckedQuestion, FactChecks, unknownNames } from "./fact-checks.js";
+import { topicWords } from "./follow-up-topic.js";
 import type { SearchIndex } from "./index-build.js";
 import { type Concept, parseQuestion } from "./query.js";
 import { analyseQuestion, type QuestionAnalysis } from "./question.js";
@@ -41,6 +42,8 @@ export interface Candidate {
   related: number;
   focusCovered: boolean;
   typeMatch: boolean;
+  /** The fact states every name the question is about (FactChecks.namesAll); else at most `suggested`. */
+  namesCovered: boolean;
 }
 
 export interface Ranked {
@@ -101,6 +104,14 @@ export class Scorer {
       analysis,
       asked: new Set(words(question)),
       nameTerms: analysis.names.map(termOf),
+      // Curated knowledge only: its names are few and written with care, while judging every word of
+      // sources-only text by its casing would cost each question a scan of sampled sentences.
+      specificNames:
+        this.profile === "curated"
+          ? topicWords(question, this.index)
+              .filter((t) => t.name && !t.ubiquitous)
+              .map((t) => termOf(t.word))
+          : [],
       numberTerms: analysis.numbers.map(termOf),
       askedTerms,
       idfMass: concepts.reduce((a, c) => a + c.idf, 0),
@@ -205,7 +216,17 @@ export class Scorer {
           ? 1
           : 0,
     };
-    return { doc, score, signals, confidence: this.calibrated(signals), related, focusCovered, typeMatch };
+    const namesCovered = this.checks.namesAll(doc, q);
+    return {
+      doc,
+      score,
+      signals,
+      confidence: this.calibrated(signals),
+      related,
+      focusCovered,
+      typeMatch,
+      namesCovered,
+    };
   }
 
   /** The logistic model over the signals, or the hand-set confidence when there is no calibration. */

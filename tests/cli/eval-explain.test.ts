@@ -34,7 +34,7 @@ describe("--explain", () => {
       /^calibration learned \(profile curated\): answered >= [\d.]+, suggested >= [\d.]+$/m,
     );
     expect(r.stdout).toMatch(/^candidate 1 {2}huawei-cloud-role {2}confidence [\d.]+/m);
-    expect(r.stdout).toMatch(/^ {2}checks: focus MISSING, answer type (ok|MISSING)$/m);
+    expect(r.stdout).toMatch(/^ {2}checks: focus MISSING, answer type (ok|MISSING), names stated$/m);
     expect(r.stdout).toMatch(
       /^status {5}(suggested|unknown) \(gap: knows "Huawei Cloud", not who runs it\)$/m,
     );

@@ -106,6 +106,25 @@ describe("how much of X", () => {
   });
 });
 
+describe("the names a question is about", () => {
+  it("are stated by the fact that answers it, else the answer is at most suggested", async () => {
+    const index = await loadShipped();
+    // The ICT unit's revenue names Huawei and has how-much example questions, but not Huawei Cloud.
+    const cloud = answer("How much revenue did Huawei Cloud make last year?", index);
+    expect(cloud.status).not.toBe("answered");
+    const best = index.scorer.rank("How much revenue did Huawei Cloud make last year?").candidates[0];
+    expect(best?.namesCovered).toBe(false);
+    // A lone "Huawei" is the knowledge's subject, not a name any fact must state.
+    const ict = answer("How much revenue did Huawei's ICT infrastructure unit make in 2023?", index);
+    expect(ict.status).toBe("answered");
+    expect(ict.citations[0]?.quote).toContain("362 billion yuan");
+    // Named in the fact's example questions counts: "Nvidia's CUDA" is what CANN replaces.
+    const cann = index.scorer.rank("What's Huawei's answer to Nvidia's programming platform?").candidates[0];
+    expect(index.knowledge.facts[cann?.doc ?? -1]?.id).toBe("cann-cuda-alternative");
+    expect(cann?.namesCovered).toBe(true);
+  });
+});
+
 describe("focus and type checks on the shipped knowledge", () => {
   it("never answers what the knowledge does not state, and says what it does know", async () => {
     const index = await loadShipped();

@@ -41,8 +41,7 @@ describe("quality gate on tests/fixtures/questions.jsonl", () => {
     expect(s.hit3).toBeGreaterThanOrEqual(THRESHOLDS.hit3);
     expect(s.abstained).toBeGreaterThanOrEqual(THRESHOLDS.abstained);
     expect(s.precision).toBeGreaterThanOrEqual(THRESHOLDS.precision);
-    // "Well under a millisecond" per question; the bound is loose so a busy CI machine still passes.
-    expect(s.p50ms).toBeLessThan(5);
+    // Speed is measured by `npm run bench` (ratios in one run), never by a timed test on a shared machine.
   });
 });
 
