@@ -63,7 +63,16 @@ export function parseQuestion(question: string, index: SearchIndex): Concept[] {
   return concepts;
 }
 
-/** A synonym phrase found in the question adds the other members of its group to its words. */
+/**
+ * A synonym phrase found in the question adds the other members of its group to its words. A
+ * member of several words is a phrase, not a bag: each word gets only what stands for it, so that
+ * "Huawei Cloud" never makes "huawei" stand for "cloud" and "Pangu AI" never makes "pangu" stand for
+ * "ai" (both answered near-misses confidently; docs/curation.md). Members that share a word ("Pangu" /
+ * "Pangu AI", "trade blacklist" / "blacklist") already match through it: the rest is a qualifier.
+ * Otherwise a one-word member stands for every word of the phrase ("changed the rules" ->
+ * "redefining"), words map position by position when both members have as many, else the other member
+ * stands for the phrase's last word, its head in English.
+ */
 function addSynonyms(concepts: Concept[], index: SearchIndex): void {
   const seq = concepts.map((c) => c.word);
   for (const group of index.synonyms) {
@@ -71,16 +80,23 @@ function addSynonyms(concepts: Concept[], index: SearchIndex): void {
       const at = findRun(seq, member);
       if (at < 0) continue;
       for (const other of group) {
-        if (other === member) continue;
+        if (other === member || other.some((t) => member.includes(t))) continue;
         const weight = QUERY.synonymWeight / Math.sqrt(other.length);
-        for (let i = at; i < at + member.length; i++) {
-          const c = concepts[i];
-          if (!c) continue;
-          for (const term of other) {
+        const aligned = member.length === other.length;
+        member.forEach((_, i) => {
+          const c = concepts[at + i];
+          const standsFor =
+            other.length === 1 || aligned
+              ? [other[aligned ? i : 0] as string]
+              : i === member.length - 1
+                ? other
+                : [];
+          if (!c) return;
+          for (const term of standsFor) {
             if (!index.terms.has(term) || c.alternatives.some((a) => a.term === term)) continue;
-            c.alternatives.push({ term, weight });
+            c.alternatives.push({ term, weight: aligned ? QUERY.synonymWeight : weight });
           }
-        }
+        });
       }
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/core/answer.js";
+import { parseQuestion } from "../../src/core/query.js";
 import { fixtureText, indexOf } from "../knowledge/fixtures.js";
 
 /**
@@ -53,5 +54,32 @@ describe("synonyms", () => {
     const withoutGroup = answer("what is CANN?", indexOf(WITHOUT));
     expect(withGroup.factId).toBe("cann");
     expect(withoutGroup.factId).toBe("cann");
+  });
+
+  it("read a member of several words as a phrase: each word gets only what stands for it", () => {
+    const groups = [
+      "  - [Ascend chip, ASCEND CHIP]",
+      "  - [Ascend, Ascend training]",
+      "  - [software, developer ecosystem]",
+      "  - [top earner, revenue source]",
+    ].join("\n");
+    const index = indexOf(WITH.replace("synonyms:\n", `synonyms:\n${groups}\n`));
+    const standsFor = (q: string) =>
+      Object.fromEntries(parseQuestion(q, index).map((c) => [c.word, c.alternatives.map((a) => a.term)]));
+    // The same words in another case: "ascend" must not stand for "chip" nor "chip" for "ascend" (so
+    // "Huawei Cloud" made "huawei" match any sentence with "cloud", answering near-misses).
+    const chip = standsFor("who makes the ascend chip");
+    expect(chip.ascend).toEqual(["ascend"]);
+    expect(chip.chip).toEqual(["chip"]);
+    // Members sharing a word match through it: "training" is a qualifier, not another "ascend".
+    expect(standsFor("what is ascend").ascend).toEqual(["ascend"]);
+    // Two words for two words map position by position; a one-word member stands for every word.
+    const earner = standsFor("which unit is the top earner");
+    expect(earner.top).toEqual(["top", "revenu"]);
+    expect(earner.earner ?? []).toContain("sourc");
+    expect(earner.earner ?? []).not.toContain("revenu");
+    const ecosystem = standsFor("does it have a developer ecosystem");
+    expect(ecosystem.develop).toContain("softwar");
+    expect(ecosystem.ecosystem).toContain("softwar");
   });
 });
