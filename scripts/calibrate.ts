@@ -14,9 +14,9 @@ import { balancedThreshold, fitLogistic, type Sample, thresholdFor } from "./log
  * `npm run calibrate [-- --out FILE] [--eval-dir DIR]`: trains the confidence model (calibration.ts)
  * and writes src/core/calibration.json. Deterministic: no sampling, fixed iterations.
  * - curated profile, on the shipped knowledge (follow-ups left out), each set weighted equally:
- *   rounds 1 to 3 of the blind set (all six halves: their test halves are spent), the dev set, and
- *   round 4's tune half (tests/fixtures/blind4/tune.jsonl). Never round 4's test half. The `answered`
- *   threshold is read on round 4's tune half alone: the knowledge was never fitted to it, so its
+ *   rounds 1 to 4 of the blind set (all eight halves: their test halves are spent), the dev set, and
+ *   round 5's tune half (tests/fixtures/blind5/tune.jsonl). Never round 5's test half. The `answered`
+ *   threshold is read on round 5's tune half alone: the knowledge was never fitted to it, so its
  *   confidences look like those of questions nobody wrote down (on the other sets, example questions
  *   written from those very questions make every match look surer than it is).
  * - sources profile: the public dev sets in ../shared/eval (SQuAD 2.0 dev-a, WikiQA dev), each set
@@ -36,10 +36,18 @@ const CURATED_SETS: readonly [string, string][] = [
   ["tests/fixtures/blind2/test.jsonl", "round2"],
   ["tests/fixtures/blind3/tune.jsonl", "round3"],
   ["tests/fixtures/blind3/test.jsonl", "round3"],
+  ["tests/fixtures/blind4/tune.jsonl", "round4"],
+  ["tests/fixtures/blind4/test.jsonl", "round4"],
   ["tests/fixtures/questions.jsonl", "dev"],
-  ["tests/fixtures/blind4/tune.jsonl", "blind4-tune"],
+  ["tests/fixtures/blind5/tune.jsonl", "blind5-tune"],
 ];
-const TARGET_PRECISION: Record<Profile, number> = { curated: 0.95, sources: 0.66 };
+/**
+ * Precision the `answered` threshold is read at. Curated: 0.96, one point above the 0.95 asked for on
+ * unseen questions, because the threshold set holds ~70 confident answers (one answer is 1.5 points):
+ * read at exactly 0.95, an unseen set of that size lands below it about half the time. On round 5's
+ * tune half 0.95 gave answered >= 0.742 (precision 0.955 of 67), 0.96 gives >= 0.775 (0.970 of 66).
+ */
+const TARGET_PRECISION: Record<Profile, number> = { curated: 0.96, sources: 0.66 };
 /**
  * The curated profile has ~120 training questions: it learns over fewer signals (the rest weigh 0),
  * or it learns the tune set's quirks (e.g. that "what" questions are rarely near-misses).
@@ -80,7 +88,7 @@ function recallThreshold(rows: { p: number; right: boolean }[], max: number, rec
 
 const L2: Record<Profile, number> = { curated: 0.01, sources: 0.003 };
 /** The set whose rows place the `answered` threshold (undefined: all rows). */
-const THRESHOLD_SET: Record<Profile, string | undefined> = { curated: "blind4-tune", sources: undefined };
+const THRESHOLD_SET: Record<Profile, string | undefined> = { curated: "blind5-tune", sources: undefined };
 
 interface Row {
   signals: Record<SignalName, number>;
