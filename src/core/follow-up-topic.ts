@@ -33,6 +33,9 @@ export const REFERRING = new Set([
   "his",
   "she",
   "her",
+  // "what do those run on?", "are these open source?": pointing determiners too.
+  "these",
+  "those",
 ]);
 const REFERRING_PHRASE = /\b(?:this|that|the same) (?:one|company|thing|product|chip|model|deal)\b/i;
 
@@ -163,8 +166,14 @@ const SUBJECT_PHRASE = /\bthe (?:company|firm|group|business|vendor)\b/i;
  */
 export function refersWithin(question: string, index: SearchIndex): boolean {
   if (EXPLETIVE.test(question) || SUBJECT_PHRASE.test(question)) return true;
-  return topicWords(question, index).some((t) => t.name);
+  // "how does it compare to nvidia?": a name it is compared with is not what "it" is.
+  const subject = question.replace(COMPARED_WITH, " ");
+  return topicWords(subject, index).some((t) => t.name);
 }
+
+/** What follows "compare(d) to/with", "vs", "versus", "than", "against": the other side of a comparison. */
+const COMPARED_WITH =
+  /\b(?:compared?|comparison|stacks? up|measures? up)\s+(?:to|with|against)\b.*$|\b(?:vs\.?|versus|than|against)\s.*$/i;
 
 /** True when the question names a topic of its own (a name that is not the knowledge's subject). */
 export function hasOwnTopic(question: string, index: SearchIndex): boolean {
@@ -209,7 +218,7 @@ export function personReferred(question: string, previous: { quote: string }[]):
 export function replaceReferences(question: string, topic: string): string {
   const replaced = question
     .replace(REFERRING_PHRASE, topic)
-    .replace(/\b(it|its|they|them|their|theirs|he|him|his|she|her)\b/gi, topic);
+    .replace(/\b(it|its|they|them|their|theirs|he|him|his|she|her|these|those)\b/gi, topic);
   return replaced === question ? `${question} ${topic}` : replaced;
 }
 

@@ -59,7 +59,8 @@ export const MAX_BARE_WORDS = 4;
 /** Words of a bare follow-up that are not question words: "which industries?" has one, "huwaei ascent chip" three. */
 const BARE_CONTENT = 1;
 const NOT_CONTENT = new Set(
-  "how many much which what who when where why any so far exactly else again".split(" "),
+  // "launch year?": the year is what it asks, like "when"; the topic is the earlier one's.
+  "how many much which what who when where why any so far exactly else again year date".split(" "),
 );
 
 /**

@@ -112,6 +112,27 @@ describe("follow-ups that the scorer answers, rewritten with the earlier topic",
     expect(answer("what did he say about huawei?", index, triolo).factId).toBe("triolo-no-choice");
   });
 
+  it("reads 'it' against the earlier topic when the only name is what it is compared with", () => {
+    const cm = convo(["What is CloudMatrix 384?", fact("cloudmatrix-384")]);
+    expect(rewritten("how does it compare to nvidia?", cm).toLowerCase()).toContain("cloudmatrix");
+    expect(answer("how does it compare to nvidia?", index, cm).citations[0]?.quote).toContain("GB200 NVL72");
+    // A name before the comparison is the line's own subject: nothing to fill in.
+    expect(rewritten("how does pangu compare to gpt-4?", cm)).toBe("how does pangu compare to gpt-4?");
+  });
+
+  it("reads 'those'/'these' as pointing back, and 'launch year?' as a bare line about the earlier topic", () => {
+    const trucks = convo([
+      "Tell me about the driverless haulers at excavation sites",
+      fact("autonomous-mining-trucks"),
+    ]);
+    // Alone, "what do those actually run on?" was answered with Huawei Cloud "runs" data centers.
+    expect(rewritten("what do those actually run on?", trucks)).toContain("haulers");
+    expect(answer("what do those actually run on?", index, trucks).factId).not.toBe("huawei-cloud-role");
+    const cloud = convo(["What is Huawei Cloud?", fact("huawei-cloud-launch")]);
+    const year = answer("launch year?", index, cloud);
+    expect(year.citations[0]?.quote).toContain("Huawei Cloud, launched in 2017");
+  });
+
   it("gives every standalone question of the dev set the same answer with or without context", () => {
     const ctx = convo(["what is CANN?", fact("cann-cuda-alternative")]);
     const questions = readFileSync(QUESTIONS, "utf8")
