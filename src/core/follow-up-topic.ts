@@ -37,7 +37,10 @@ export const REFERRING = new Set([
   "these",
   "those",
 ]);
-const REFERRING_PHRASE = /\b(?:this|that|the same) (?:one|company|thing|product|chip|model|deal)\b/i;
+// "that one", "this chip"; and "that"/"this" standing alone as a subject: "why was that such a big
+// deal?", "is this true?" (not "why was that handset a surprise?", which says what it means).
+const REFERRING_PHRASE =
+  /\b(?:this|that|the same) (?:one|company|thing|product|chip|model|deal)\b|\b(?:is|was|were|are)\s+(?:that|this)\s*(?:such|so|a|an|really|true|important|new|big|bad|good|\?|$)/i;
 
 export interface TopicWord {
   word: string;

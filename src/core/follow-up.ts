@@ -48,7 +48,22 @@ const WHO_SAID =
   /^(?:who said (?:that|it|this|so)|who said|says who|who says so|who says|who claimed that|who wrote (?:that|it|this)|according to whom|who is quoted|who was quoted|source|what is the source|where is that from|where does that come from)$/;
 const WHEN =
   /^(?:when was (?:that|this|it)|when|when did (?:that|this|it) happen|when did they do (?:that|it)|what year|which year|what year was (?:that|it)|since when)$/;
-const WHY_EXTRA = new Set(["why", "come", "reason", "happen", "happened", "so", "do", "that"]);
+const WHY_EXTRA = new Set([
+  "why",
+  "come",
+  "reason",
+  "happen",
+  "happened",
+  "so",
+  "do",
+  "that",
+  // "why those ones?", "why this one?"
+  "those",
+  "these",
+  "this",
+  "one",
+  "ones",
+]);
 const CONNECTOR =
   /^(?:and|also|but|ok|okay|so)?\s*(?:what about|how about|what of|and about|same for|same question for|and for|and)\s+(.+)$/;
 const QUESTION_START =

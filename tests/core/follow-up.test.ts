@@ -133,6 +133,20 @@ describe("follow-ups that the scorer answers, rewritten with the earlier topic",
     expect(year.citations[0]?.quote).toContain("Huawei Cloud, launched in 2017");
   });
 
+  it("reads 'why was that such a big deal?' and 'why those ones?' about the earlier question", () => {
+    const phone = convo(["When did Huawei release its 5G phone?", fact("5g-smartphone-2023")]);
+    expect(rewritten("why was that such a big deal?", phone).toLowerCase()).toContain("5g");
+    // "that handset" says what it means: left as asked.
+    expect(rewritten("why was that handset such a surprise?", phone)).toBe(
+      "why was that handset such a surprise?",
+    );
+    const markets = convo([
+      "Which countries is Huawei targeting with its AI platforms?",
+      fact("belt-and-road-targets"),
+    ]);
+    expect(rewritten("why those ones?", markets).toLowerCase()).toMatch(/^why .*countr/);
+  });
+
   it("gives every standalone question of the dev set the same answer with or without context", () => {
     const ctx = convo(["what is CANN?", fact("cann-cuda-alternative")]);
     const questions = readFileSync(QUESTIONS, "utf8")
