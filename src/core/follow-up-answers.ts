@@ -83,14 +83,17 @@ function unknown(question: string, index: SearchIndex, suggestions: Suggestion[]
  * the answer is `unknown` with the next paragraph's opening offered as a suggestion (none at the end of
  * the source), so the asker sees the paragraph is done and where the article goes on.
  */
-export function moreAnswer(question: string, fact: Fact, index: SearchIndex): Answer {
+export function moreAnswer(question: string, fact: Fact, index: SearchIndex, topic: string): Answer {
   const all = index.knowledge.sentences;
   const last = Math.max(...fact.sentences);
   const next = all[last + 1];
   if (!samePara(all[last], next)) {
+    // Not "I don't know": the asker was just answered. Say the passage is done ("I know about Pangu,
+    // but not anything more than that") and offer where the article goes on.
+    const gap = { topic, missing: "anything more than that" };
     const opening =
       next && next.source === all[last]?.source ? passageAnswer(question, [next], index) : undefined;
-    if (!opening) return unknown(question, index);
+    if (!opening) return { ...unknown(question, index), gap };
     const suggestion: Suggestion = {
       factId: opening.factId ?? "",
       question: opening.text,
@@ -98,7 +101,7 @@ export function moreAnswer(question: string, fact: Fact, index: SearchIndex): An
       citations: opening.citations,
       confidence: 0,
     };
-    return unknown(question, index, opening.factId ? [suggestion] : []);
+    return { ...unknown(question, index, opening.factId ? [suggestion] : []), gap };
   }
   const run: KnowledgeSentence[] = [];
   for (let i = last + 1; run.length < PASSAGE.moreSentences && samePara(all[last], all[i]); i++) {

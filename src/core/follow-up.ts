@@ -9,6 +9,7 @@ import {
   topicPhrase,
 } from "./follow-up-topic.js";
 import type { SearchIndex } from "./index-build.js";
+import type { Fact } from "./knowledge.js";
 import { classifySmallTalk, normalizeQuestion } from "./register.js";
 import { isStopword, words } from "./text.js";
 import type { Answer, ConversationContext, ConversationTurn } from "./types.js";
@@ -172,6 +173,21 @@ function rewrite(q: string, form: Form, earlier: readonly ConversationTurn[], in
 }
 
 /**
+ * The topic's words as the fact's quote writes them ("ascend 910" -> "Ascend 910"), else as asked; the
+ * fact's id when the question named nothing.
+ */
+function shownAsWritten(topic: string, fact: Fact | undefined): string {
+  if (!fact) return topic;
+  if (!topic) return fact.id;
+  const quote = fact.citations.map((c) => c.quote).join(" ");
+  const literal = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return topic
+    .split(" ")
+    .map((w) => quote.match(new RegExp(`(?<![\\p{L}\\p{N}])${literal(w)}(?![\\p{L}\\p{N}])`, "iu"))?.[0] ?? w)
+    .join(" ");
+}
+
+/**
  * Resolves a chat line against its conversation. Without context (or for a standalone question) the
  * result is the normalised question itself, so passing context never changes a standalone answer.
  */
@@ -191,12 +207,11 @@ export function resolveFollowUp(
   if (!prev) return { kind: "question", question: POINTING_ONLY.has(form) ? "" : q };
   const fact = factOf(prev.answer, index);
   const asked = question.slice(0, 2000);
-  if (form === "more" && fact) return { kind: "answer", answer: moreAnswer(asked, fact, index) };
+  // What the conversation is about, for a gap ("I know about Ascend 910, but not when that was").
+  const topic = () => shownAsWritten(topicPhrase(effectiveQuestion(turns, index) ?? "", index), fact);
+  if (form === "more" && fact) return { kind: "answer", answer: moreAnswer(asked, fact, index, topic()) };
   if (form === "who-said" && fact) return { kind: "answer", answer: speakerAnswer(asked, fact, index) };
-  if (form === "when" && fact) {
-    const topic = topicPhrase(effectiveQuestion(turns, index) ?? "", index) || fact.id;
-    return { kind: "answer", answer: dateAnswer(asked, fact, index, topic) };
-  }
+  if (form === "when" && fact) return { kind: "answer", answer: dateAnswer(asked, fact, index, topic()) };
   if (form === "other") {
     const previous = effectiveQuestion(turns, index);
     const shown = new Set(turns.flatMap((t) => (t.answer.factId ? [t.answer.factId] : [])));

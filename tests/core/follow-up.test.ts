@@ -188,6 +188,8 @@ describe('"tell me more"', () => {
     const end = answer("go on", index, convo(["ascend 910?", first], ["tell me more", more]));
     expect(end.status).toBe("unknown");
     expect(end.citations).toEqual([]);
+    // Not a bare "I don't know": the passage is done, and the reply says so about the topic.
+    expect(end.gap).toEqual({ topic: "Ascend 910", missing: "anything more than that" });
     expect(end.suggestions[0]?.citations[0]?.locator).toBe("paragraph 5, sentence 1");
     expect(end.suggestions[0]?.answer).toMatch(/^In April 2024, Huawei introduced AI CloudMatrix 384/);
   });
@@ -250,7 +252,7 @@ facts:
     const a = answer("when was that?", index, convo(["what did paul triolo say", fact("triolo-no-choice")]));
     expect(a.status).toBe("unknown");
     expect(a.citations).toEqual([]);
-    expect(a.gap).toEqual({ topic: "paul triolo", missing: "when that was" });
+    expect(a.gap).toEqual({ topic: "Paul Triolo", missing: "when that was" });
   });
 });
 
