@@ -19,8 +19,9 @@ const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})\\b`, "i");
  */
 const AMOUNT_NEAR =
   /[$€£¥]\s?\d|\d[\d,.]*\s*(%|percent\b|per cent\b|(billion|million|trillion|thousand|bn|yuan|dollars?|euros?|pounds?|usd|rmb|tons?|tonnes?|km|miles|kilometres|kilometers|metres|meters|feet|acres|square)\b)|\b(hundreds|thousands|millions|billions) of (dollars|yuan|euros|pounds)\b/i;
+// Not inside a hyphenated word: "general-purpose tools" gives no purpose.
 const REASON =
-  /\b(because|due to|owing to|so that|in order to|as a result|result of|reason|reasons|goal|aim|aims|purpose|intended|meant to|forced|had to|in response|thanks to|driven by|led to|lead to|caused|cause|since|therefore|thus|hence|pressure|to (encourage|help|support|grow|build|reduce|avoid|prevent|protect|ensure|compete|replace|allow|enable|make|gain|win|attract|boost|promote|expand))\b/i;
+  /(?<![\w-])(because|due to|owing to|so that|in order to|as a result|result of|reason|reasons|goal|aim|aims|purpose|intended|meant to|forced|had to|in response|thanks to|driven by|led to|lead to|caused|cause|since|therefore|thus|hence|pressure|to (encourage|help|support|grow|build|reduce|avoid|prevent|protect|ensure|compete|replace|allow|enable|make|gain|win|attract|boost|promote|expand))\b/i;
 const PLACE_WORDS =
   /\b(china|chinese|africa|african|asia|asian|europe|european|america|american|latin|pacific|india|japan|russia|germany|france|britain|england|london|paris|beijing|shenzhen|shanghai|u\.s|usa|united states|country|countries|city|cities|region|regions|province|state|states|world|global|globally|abroad|overseas|domestic|market|markets|north|south|east|west|central|island|river|coast|capital|belt and road)\b/i;
 const PLACE_PREP = /\b(in|at|from|across|to|near|throughout|into|within|outside)\s+(the\s+)?[A-Z][a-z]/;

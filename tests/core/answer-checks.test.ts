@@ -30,6 +30,11 @@ describe("answer-type checks", () => {
     expect(has("The company is targeting Belt and Road Initiative countries.", "place")).toBe(true);
     expect(has("The goal is to encourage global adoption.", "reason")).toBe(true);
     expect(has("Huawei launched a chip.", "reason")).toBe(false);
+    // A word inside a hyphenated compound is no reason: "why is pangu?" was answered by this.
+    expect(
+      has("Unlike general-purpose tools like GPT-4, Pangu supports industry-specific uses.", "reason"),
+    ).toBe(false);
+    expect(has("Its purpose is to grow an ecosystem.", "reason")).toBe(true);
     expect(has("Jeffrey Towson from TechMoat Consulting explained their approach.", "entity")).toBe(true);
   });
 
