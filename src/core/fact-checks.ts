@@ -77,8 +77,8 @@ export class FactChecks {
   private readonly types: Uint8Array;
   /** Each fact's words as terms (quote + answer, example questions), for the focus check. */
   private readonly factTerms: (string[][] | undefined)[] = [];
-  /** Each fact's stated terms (quote, answer, keywords), for the names check. */
-  private readonly stated: (Set<string> | undefined)[] = [];
+  /** Each fact's terms in its quote, answer, keywords and example questions, for the names check. */
+  private readonly named: (Set<string> | undefined)[] = [];
   /** Each fact's words as written, for which-noun checks: stated (quote, answer) and with its curated words. */
   private readonly surface: ({ strict: Set<string>; loose: Set<string> } | undefined)[] = [];
 
@@ -103,27 +103,32 @@ export class FactChecks {
   }
 
   /**
-   * Whether the fact states every name the question is about, in its quote, answer or keywords:
-   * "How much revenue did Huawei Cloud make?" is not answered by the ICT unit's revenue, though the
-   * fact names Huawei and has a how-much example question. A lone "Huawei" (the knowledge's subject)
-   * is no name here; "Huawei Cloud" is (follow-up-topic.ts judges names as the knowledge writes them).
+   * Whether the fact names every name the question is about, in its quote, answer, keywords or
+   * example questions: "How much revenue did Huawei Cloud make?" is not answered by the ICT unit's
+   * revenue, though the fact names Huawei and has a how-much example question. A lone "Huawei" (the
+   * knowledge's subject) is no name here; "Huawei Cloud" is (follow-up-topic.ts judges names as the
+   * knowledge writes them). Example questions count: "What's Huawei's answer to Nvidia's CUDA?" is
+   * the curator saying the CANN fact is about Nvidia too (without them, 9 right answers were capped).
    */
   namesAll(doc: number, q: CheckedQuestion): boolean {
     if (q.specificNames.length === 0) return true;
-    let said = this.stated[doc];
-    if (!said) {
-      const fact = this.index.knowledge.facts[doc];
-      const texts = [
-        this.quoteOf(doc),
-        fact?.answer ?? "",
-        ...(fact?.keywords ?? []),
-        ...(fact?.questions ?? []),
-      ];
-      said = new Set(terms(texts.join(" ")));
-      this.stated[doc] = said;
-    }
-    const has = said;
-    return q.specificNames.every((t) => has.has(t));
+    const named = this.namedTerms(doc);
+    return q.specificNames.every((t) => named.has(t));
+  }
+
+  private namedTerms(doc: number): Set<string> {
+    const cached = this.named[doc];
+    if (cached) return cached;
+    const fact = this.index.knowledge.facts[doc];
+    const texts = [
+      this.quoteOf(doc),
+      fact?.answer ?? "",
+      ...(fact?.keywords ?? []),
+      ...(fact?.questions ?? []),
+    ];
+    const named = new Set(terms(texts.join(" ")));
+    this.named[doc] = named;
+    return named;
   }
 
   /**

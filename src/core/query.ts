@@ -81,25 +81,26 @@ function addSynonyms(concepts: Concept[], index: SearchIndex): void {
       if (at < 0) continue;
       for (const other of group) {
         if (other === member || other.some((t) => member.includes(t))) continue;
-        const weight = QUERY.synonymWeight / Math.sqrt(other.length);
-        const aligned = member.length === other.length;
         member.forEach((_, i) => {
           const c = concepts[at + i];
-          const standsFor =
-            other.length === 1 || aligned
-              ? [other[aligned ? i : 0] as string]
-              : i === member.length - 1
-                ? other
-                : [];
-          if (!c) return;
+          const standsFor = termsFor(member, other, i);
+          if (!c || standsFor.length === 0) return;
+          const weight = QUERY.synonymWeight / Math.sqrt(standsFor.length);
           for (const term of standsFor) {
             if (!index.terms.has(term) || c.alternatives.some((a) => a.term === term)) continue;
-            c.alternatives.push({ term, weight: aligned ? QUERY.synonymWeight : weight });
+            c.alternatives.push({ term, weight });
           }
         });
       }
     }
   }
+}
+
+/** The terms of `other` that word `i` of the phrase `member` stands for (addSynonyms). */
+function termsFor(member: string[], other: string[], i: number): string[] {
+  if (other.length === 1) return other; // one word for the whole phrase
+  if (member.length === other.length) return [other[i] as string]; // word for word
+  return i === member.length - 1 ? other : []; // the head word for the other phrase
 }
 
 function findRun(seq: string[], run: string[]): number {
