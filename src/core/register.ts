@@ -27,8 +27,16 @@ const ADDRESS_END = new RegExp(String.raw`(?:\s*,\s*|\s+(?:thanks|thx)\s+)${BOT_
 // a question keep their meaning.
 const OPENERS =
   /^(?:(?:hey|hi|hello|hiya|yo|ok|okay|so|good (?:morning|afternoon|evening)|morning|um+|uh+|hm+|well|btw|fyi|quick one|quick q|quick question|question|q|random question|dumb question|sorry|pls|plz|please)\b[\s,:;!.-]*)+/i;
+// "... or nah?", "... or not?" close a yes/no question without adding to it; "again" closes a reminder.
 const CLOSERS =
-  /(?:[\s,;:-]+(?:thanks|thank you|thx|thnx|ty|tia|cheers|lol|lmao|haha|pls|plz|please|anyone|thanks in advance)\b)+\s*([?!.]*)$/i;
+  /(?:[\s,;:-]+(?:thanks|thank you|thx|thnx|ty|tia|cheers|lol|lmao|haha|pls|plz|please|anyone|thanks in advance|or nah|or not|or no|again)\b)+\s*([?!.]*)$/i;
+// A question asked indirectly: "remind me what pangu is", "do you know who runs it", "can you tell me
+// when it launched" ask what the question inside them asks.
+const INDIRECT =
+  /^(?:(?:can|could|would) you\s+)?(?:remind me|tell me|explain|do you know|any idea|i wonder|i'?m wondering|wondering)\s+(?=(?:what|who|when|where|why|how|which|whether|if)\b)/i;
+// "what pangu is" in an indirect question is "what is pangu".
+const EMBEDDED_ORDER =
+  /^(what|who|where)\s+((?:[\p{L}\p{N}-]+\s+){0,3}?[\p{L}\p{N}-]+)\s+(is|are|was|were)\s*([?!.]*)$/iu;
 // Fillers dropped wherever they stand: they never carry a topic.
 const FILLERS = /(^|[\s,])(?:pls|plz|please|lol|lmao|thx|thnx|tia)(?=$|[\s,;:?!.])/gi;
 // Chat spellings of words the question analysis reads: "whats" is "what is", "yr" is "year".
@@ -97,7 +105,9 @@ export function normalizeQuestion(text: string): string {
     s = s.trim();
     if (s === before) break;
   }
-  s = s.replace(FILLERS, "$1");
+  s = s.replace(FILLERS, "$1").trim();
+  const indirect = s.replace(INDIRECT, "");
+  if (indirect !== s) s = indirect.replace(EMBEDDED_ORDER, "$1 $3 $2$4");
   for (const [re, to] of SPELLINGS) s = s.replace(re, to);
   return s
     .replace(/\s+([?!.,;:])/g, "$1")

@@ -26,6 +26,11 @@ describe("normalizeQuestion()", () => {
     ["wat r the mining trucks powered by", "what are the mining trucks powered by"],
     ["how meny sectors use pangoo", "how many sectors use pangoo"],
     ["what biz did huwaei move away from", "what business did huwaei move away from"],
+    ["pls remind me what pangu is again", "what is pangu"],
+    ["can you tell me who runs huawei cloud?", "who runs huawei cloud?"],
+    ["do you know when huawei cloud launched?", "when huawei cloud launched?"],
+    ["yo is huawei going global with ai or nah", "is huawei going global with ai"],
+    ["is pangu open source or not?", "is pangu open source?"],
   ])("%j -> %j", (typed, expected) => {
     expect(normalizeQuestion(typed)).toBe(expected);
   });
@@ -37,6 +42,9 @@ describe("normalizeQuestion()", () => {
     expect(normalizeQuestion("did it cost $5bn")).toBe("did it cost $5bn");
     expect(normalizeQuestion("how much does huawei spend on r&d")).toBe("how much does huawei spend on r&d");
     expect(normalizeQuestion("is R used for ai")).toBe("is R used for ai");
+    // Only an indirect question is reordered, and "tell me about" is no indirect question.
+    expect(normalizeQuestion("what pangu is")).toBe("what pangu is");
+    expect(normalizeQuestion("tell me about smic")).toBe("tell me about smic");
   });
 
   it("removes zero-width, soft-hyphen and bidi characters inside words", () => {
