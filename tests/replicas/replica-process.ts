@@ -105,6 +105,12 @@ export function mention(text: string, channel: string, eventId: string, user = "
   return envelope(event, eventId);
 }
 
+/** A direct message from the admin (ADMIN) saying `text` (e.g. "reload") in `channel`, with this event_id. */
+export function adminMessage(text: string, channel: string, eventId: string): Json {
+  const event = { ...(fixture("message_im").event as Json), text, user: ADMIN, channel };
+  return { ...fixture("message_im"), event, event_id: eventId };
+}
+
 /** `strategy-bot <args>` run to completion: its exit code and output. */
 export function cli(
   args: string[],
