@@ -2,7 +2,7 @@ import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { envelope, fixture, type Json, SIGNING_SECRET, signature } from "../adapters/slack/harness.js";
-import { freePort } from "./postgres-server.js";
+import { freePort } from "../free-port.js";
 
 /**
  * One replica: `node bin/strategy-bot.js serve` as a real process (the built CLI, as deployed), with
