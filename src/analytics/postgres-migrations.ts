@@ -6,6 +6,9 @@ import { inTransaction } from "./postgres-pool.js";
  * replicas share: seen event ids (dedupe) and each replica's knowledge version (reload everywhere).
  * Each runs once inside a transaction holding an advisory lock, so replicas starting together (or
  * `strategy-bot migrate` during a deploy) apply each migration once. Append, never edit, a migration.
+ * The columns SQLite's migrations share are written out again on purpose, not built from a common
+ * fragment: a migration is history, and editing a shared fragment would change what a new database gets
+ * but not what an existing one already ran.
  */
 export const PG_MIGRATIONS: readonly string[] = [
   `CREATE TABLE questions (

@@ -3,6 +3,7 @@ import type { Logger } from "../log.js";
 import { hashUser, newSalt } from "./hash.js";
 import { migratePostgres } from "./postgres-migrations.js";
 import { createPool, inTransaction, safeError } from "./postgres-pool.js";
+import * as rows from "./rows.js";
 import type { AnalyticsSnapshot, AnalyticsStore, FeedbackRecord, QuestionRecord } from "./types.js";
 import { WriteQueue } from "./write-queue.js";
 
@@ -88,18 +89,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       await this.pool.query(
         `INSERT INTO questions (answer_id, at, platform, channel, user_hash, question, status, confidence, fact_ids, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (answer_id) DO NOTHING`,
-        [
-          q.answerId,
-          q.at.getTime(),
-          q.platform,
-          q.channel,
-          hashUser(salt, q.platform, q.userId),
-          q.question,
-          q.status,
-          q.confidence,
-          JSON.stringify(q.factIds),
-          q.version,
-        ],
+        rows.questionValues(q, hashUser(salt, q.platform, q.userId)),
       );
       return;
     }
@@ -117,16 +107,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     await this.pool.query(
       `INSERT INTO feedback (answer_id, at, platform, user_hash, vote, fact_id, version, comment)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        f.answerId ?? null,
-        f.at.getTime(),
-        f.platform,
-        user,
-        f.vote,
-        f.factId ?? null,
-        f.version ?? null,
-        f.comment ?? null,
-      ],
+      rows.feedbackValues(f, user),
     );
   }
 
@@ -135,9 +116,12 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     // Reading needs the schema, not the salt (whose first creation writes).
     await migratePostgres(this.pool);
     const t = since.getTime();
-    const questions = await this.pool.query("SELECT * FROM questions WHERE at >= $1 ORDER BY at, seq", [t]);
+    const questions = await this.pool.query<rows.QuestionRow>(
+      "SELECT * FROM questions WHERE at >= $1 ORDER BY at, seq",
+      [t],
+    );
     // A vote's fact is the button's, else the one the rated answer cited.
-    const feedback = await this.pool.query(
+    const feedback = await this.pool.query<rows.FeedbackRow>(
       `SELECT f.answer_id, f.at, f.platform, f.vote, f.comment, f.version,
               COALESCE(f.fact_id, q.fact_ids::json->>0) AS fact_id
          FROM feedback f LEFT JOIN questions q ON q.answer_id = f.answer_id
@@ -146,27 +130,8 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
     );
     return {
       since,
-      questions: questions.rows.map((r) => ({
-        answerId: r.answer_id,
-        at: new Date(Number(r.at)),
-        platform: r.platform,
-        channel: r.channel,
-        userHash: r.user_hash,
-        question: r.question,
-        status: r.status,
-        confidence: r.confidence,
-        factIds: JSON.parse(r.fact_ids) as string[],
-        version: r.version,
-      })),
-      feedback: feedback.rows.map((r) => ({
-        ...(r.answer_id ? { answerId: r.answer_id } : {}),
-        at: new Date(Number(r.at)),
-        platform: r.platform,
-        vote: r.vote,
-        ...(r.fact_id ? { factId: r.fact_id } : {}),
-        ...(r.version ? { version: r.version } : {}),
-        ...(r.comment ? { comment: r.comment } : {}),
-      })),
+      questions: questions.rows.map(rows.questionFromRow),
+      feedback: feedback.rows.map(rows.feedbackFromRow),
     };
   }
 

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { Logger } from "../log.js";
 import { hashUser, newSalt } from "./hash.js";
 import { migrate } from "./migrations.js";
+import * as rows from "./rows.js";
 import type { AnalyticsSnapshot, AnalyticsStore, FeedbackRecord, QuestionRecord } from "./types.js";
 
 /**
@@ -20,29 +21,6 @@ export interface SqliteOptions {
   /** ANALYTICS_SALT; when absent a random salt is made on first start and kept in the database. */
   salt?: string;
   log: Logger;
-}
-
-interface QuestionRow {
-  answer_id: string;
-  at: number;
-  platform: string;
-  channel: string;
-  user_hash: string;
-  question: string;
-  status: string;
-  confidence: number;
-  fact_ids: string;
-  version: string;
-}
-
-interface FeedbackRow {
-  answer_id: string | null;
-  at: number;
-  platform: string;
-  vote: string;
-  fact_id: string | null;
-  version: string | null;
-  comment: string | null;
 }
 
 /** Opens (creating and migrating) the database; throws when the directory or file is unusable. */
@@ -97,18 +75,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
           `INSERT INTO questions (answer_id, at, platform, channel, user_hash, question, status, confidence, fact_ids, version)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          q.answerId,
-          q.at.getTime(),
-          q.platform,
-          q.channel,
-          hashUser(this.salt, q.platform, q.userId),
-          q.question,
-          q.status,
-          q.confidence,
-          JSON.stringify(q.factIds),
-          q.version,
-        ),
+        .run(...rows.questionValues(q, hashUser(this.salt, q.platform, q.userId))),
     );
   }
 
@@ -130,16 +97,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
           `INSERT INTO feedback (answer_id, at, platform, user_hash, vote, fact_id, version, comment)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          f.answerId ?? null,
-          f.at.getTime(),
-          f.platform,
-          user,
-          f.vote,
-          f.factId ?? null,
-          f.version ?? null,
-          f.comment ?? null,
-        );
+        .run(...rows.feedbackValues(f, user));
     });
   }
 
@@ -147,7 +105,7 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
     const t = since.getTime();
     const questions = this.db
       .prepare("SELECT * FROM questions WHERE at >= ? ORDER BY at")
-      .all(t) as QuestionRow[];
+      .all(t) as rows.QuestionRow[];
     // A vote's fact is the button's, else the one the rated answer cited.
     const feedback = this.db
       .prepare(
@@ -156,30 +114,11 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
            FROM feedback f LEFT JOIN questions q ON q.answer_id = f.answer_id
           WHERE f.at >= ? ORDER BY f.at`,
       )
-      .all(t) as FeedbackRow[];
+      .all(t) as rows.FeedbackRow[];
     return {
       since,
-      questions: questions.map((r) => ({
-        answerId: r.answer_id,
-        at: new Date(r.at),
-        platform: r.platform as QuestionRecord["platform"],
-        channel: r.channel as QuestionRecord["channel"],
-        userHash: r.user_hash,
-        question: r.question,
-        status: r.status as QuestionRecord["status"],
-        confidence: r.confidence,
-        factIds: JSON.parse(r.fact_ids) as string[],
-        version: r.version,
-      })),
-      feedback: feedback.map((r) => ({
-        ...(r.answer_id ? { answerId: r.answer_id } : {}),
-        at: new Date(r.at),
-        platform: r.platform as FeedbackRecord["platform"],
-        vote: r.vote as FeedbackRecord["vote"],
-        ...(r.fact_id ? { factId: r.fact_id } : {}),
-        ...(r.version ? { version: r.version } : {}),
-        ...(r.comment ? { comment: r.comment } : {}),
-      })),
+      questions: questions.map(rows.questionFromRow),
+      feedback: feedback.map(rows.feedbackFromRow),
     };
   }
 
@@ -195,11 +134,11 @@ export class SqliteAnalyticsStore implements AnalyticsStore {
 
   async loadSourceHashes(): Promise<Map<string, string>> {
     try {
-      const rows = this.db.prepare("SELECT source, hash FROM source_hashes").all() as {
+      const saved = this.db.prepare("SELECT source, hash FROM source_hashes").all() as {
         source: string;
         hash: string;
       }[];
-      return new Map(rows.map((r) => [r.source, r.hash]));
+      return new Map(saved.map((r) => [r.source, r.hash]));
     } catch (error) {
       this.log.error("analytics: could not read the source hashes; changed sources go unflagged", { error });
       return new Map();

@@ -1,8 +1,8 @@
 import { answerRanked } from "../core/answer.js";
 import { parseCommandArgs } from "./args.js";
-import { calibrationFlag } from "./calibration-flag.js";
 import { explanationOf, renderExplanation } from "./explain-text.js";
-import { type CliIO, EXIT, knowledgePath, loadIndex } from "./io.js";
+import { indexFromFlags } from "./index-flags.js";
+import { type CliIO, EXIT } from "./io.js";
 import { renderText } from "./render-text.js";
 
 export async function askCommand(argv: string[], io: CliIO): Promise<number> {
@@ -15,12 +15,9 @@ export async function askCommand(argv: string[], io: CliIO): Promise<number> {
   if ("error" in args) return usage(io, args.error);
   const question = args.positionals.join(" ").trim();
   if (!question) return usage(io, "ask needs a question");
-  const path = knowledgePath(args.flags.knowledge, io);
-  if (!path) return EXIT.config;
-  const calibration = await calibrationFlag(args.flags.calibration, io);
-  if (calibration === false) return EXIT.failure;
-  const index = await loadIndex(path, io, calibration === undefined ? {} : { calibration });
-  if (!index) return EXIT.badKnowledge;
+  const loaded = await indexFromFlags(args.flags, io);
+  if (!loaded.ok) return loaded.exit;
+  const { index } = loaded;
   const { answer: a, ranked } = answerRanked(question, index);
   // A follow-up answered from the conversation has no ranking to explain; a lone question always has one.
   const explain = args.flags.explain && ranked ? explanationOf(a, ranked, index) : undefined;

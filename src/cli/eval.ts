@@ -4,11 +4,11 @@ import type { EvalQuestion, EvalRow } from "../core/evaluate.js";
 import { MAX_TURNS } from "../core/follow-up.js";
 import type { ConversationContext } from "../core/types.js";
 import { parseCommandArgs } from "./args.js";
-import { calibrationFlag } from "./calibration-flag.js";
 import { plotFile } from "./eval-plot.js";
 import { formatSummary } from "./eval-summary.js";
 import { explanationOf, renderExplanation } from "./explain-text.js";
-import { type CliIO, EXIT, knowledgePath, loadIndex } from "./io.js";
+import { indexFromFlags } from "./index-flags.js";
+import { type CliIO, EXIT } from "./io.js";
 
 const USAGE =
   "usage: strategy-bot eval --questions F.jsonl [--knowledge F] [--json] [--explain] [--plot F.svg|F.html] [--calibration F|none]";
@@ -64,12 +64,9 @@ export async function evalCommand(argv: string[], io: CliIO): Promise<number> {
     io.err(`${"error" in args ? args.error : "--questions is required"}\n${USAGE}`);
     return EXIT.usage;
   }
-  const path = knowledgePath(args.flags.knowledge, io);
-  if (!path) return EXIT.config;
-  const calibration = await calibrationFlag(args.flags.calibration, io);
-  if (calibration === false) return EXIT.failure;
-  const index = await loadIndex(path, io, calibration === undefined ? {} : { calibration });
-  if (!index) return EXIT.badKnowledge;
+  const loaded = await indexFromFlags(args.flags, io);
+  if (!loaded.ok) return loaded.exit;
+  const { index, path } = loaded;
   const read = await readQuestions(args.flags.questions);
   if (!read.ok) {
     io.err(read.error);

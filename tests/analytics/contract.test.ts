@@ -9,13 +9,14 @@ import { migratePostgres, PG_MIGRATIONS } from "../../src/analytics/postgres-mig
 import { buildReport } from "../../src/analytics/report.js";
 import { openSqliteStore } from "../../src/analytics/sqlite.js";
 import { enforceRetention } from "../../src/analytics/start.js";
-import type { AnalyticsStore, QuestionRecord } from "../../src/analytics/types.js";
+import type { AnalyticsStore } from "../../src/analytics/types.js";
 import { DEFAULT_KNOWLEDGE_FILE } from "../../src/config.js";
 import { buildIndex, type SearchIndex } from "../../src/core/index-build.js";
 import { loadKnowledgeFile } from "../../src/knowledge/load.js";
 import { silentLogger } from "../../src/log.js";
 import { seedWeek } from "../fixtures/analytics/seed-week.js";
 import { PG_AVAILABLE, type PgServer, startPostgres } from "../replicas/postgres-server.js";
+import { question } from "./question-record.js";
 
 /**
  * One contract for every AnalyticsStore: the same calls give the same snapshot and the same report
@@ -67,20 +68,6 @@ const postgres: Backend = {
     };
   },
 };
-
-const question = (over: Partial<QuestionRecord> = {}): QuestionRecord => ({
-  answerId: `a${Math.random().toString(36).slice(2, 10)}`,
-  at: new Date("2025-06-02T10:00:00Z"),
-  platform: "slack",
-  channel: "dm",
-  userId: "U0RAWUSERID",
-  question: "What is CANN?",
-  status: "answered",
-  confidence: 0.9,
-  factIds: ["cann"],
-  version: "v1",
-  ...over,
-});
 
 let index: SearchIndex;
 beforeAll(async () => {

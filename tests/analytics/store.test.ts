@@ -7,8 +7,8 @@ import { hashUser } from "../../src/analytics/hash.js";
 import { MIGRATIONS, migrate, schemaVersion } from "../../src/analytics/migrations.js";
 import { DB_FILE, openSqliteStore } from "../../src/analytics/sqlite.js";
 import { enforceRetention, openAnalytics } from "../../src/analytics/start.js";
-import type { QuestionRecord } from "../../src/analytics/types.js";
 import { createLogger, silentLogger } from "../../src/log.js";
+import { question } from "./question-record.js";
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -27,20 +27,6 @@ const capture = () => {
   const logs: Record<string, unknown>[] = [];
   return { logs, log: createLogger("debug", (l) => logs.push(JSON.parse(l) as Record<string, unknown>)) };
 };
-
-const question = (over: Partial<QuestionRecord> = {}): QuestionRecord => ({
-  answerId: `a${Math.random().toString(36).slice(2, 10)}`,
-  at: new Date("2025-06-02T10:00:00Z"),
-  platform: "slack",
-  channel: "dm",
-  userId: "U0RAWUSERID",
-  question: "What is CANN?",
-  status: "answered",
-  confidence: 0.9,
-  factIds: ["cann"],
-  version: "v1",
-  ...over,
-});
 
 describe("sqlite analytics store", () => {
   it("creates and migrates the database, and reopening applies nothing twice", () => {

@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurationReport } from "../../src/analytics/report.js";
 import { WORDING as SAY } from "../../src/bot/wording.js";
+import { freePort } from "../free-port.js";
 import { fixturePath } from "../knowledge/fixtures.js";
 import { runCli } from "./capture.js";
 
@@ -23,17 +23,6 @@ const ENTRY = fileURLToPath(new URL("../reliability/serve-entry.ts", import.meta
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const suite = existsSync(SCRIPT) ? describe : describe.skip;
 if (!existsSync(SCRIPT)) console.warn(`skipping the terminal chat test: ${SCRIPT} (util-linux) not found`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let dir: string;
 let env: Record<string, string>;

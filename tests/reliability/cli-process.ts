@@ -1,22 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 /** The CLI as a child process (from source through tsx, as serve-process.test.ts runs it). */
 
 const ENTRY = fileURLToPath(new URL("./serve-entry.ts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Cli {
   child: ChildProcess;

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Cli, freePort, runCli, STACK_LINE, startCli } from "./cli-process.js";
+import { freePort } from "../free-port.js";
+import { type Cli, runCli, STACK_LINE, startCli } from "./cli-process.js";
 import {
   aliasYaml,
   binaryBytes,

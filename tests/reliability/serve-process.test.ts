@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeConnector, fakeConnector, fixture, until } from "../adapters/teams/helpers.js";
+import { freePort } from "../free-port.js";
 import { fixturePath } from "../knowledge/fixtures.js";
 
 /**
@@ -15,17 +15,6 @@ import { fixturePath } from "../knowledge/fixtures.js";
 
 const ENTRY = fileURLToPath(new URL("./serve-entry.ts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let dir: string;
 let file: string;

@@ -5,7 +5,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/analytics/migrations.js";
 import { PG_MIGRATIONS } from "../../src/analytics/postgres-migrations.js";
-import { freePort, PG_AVAILABLE, type PgServer, startPostgres } from "./postgres-server.js";
+import { freePort } from "../free-port.js";
+import { PG_AVAILABLE, type PgServer, startPostgres } from "./postgres-server.js";
 import { assertBuilt, cli } from "./replica-process.js";
 
 /** `strategy-bot migrate` and `report` (the built CLI) against DATABASE_URL, and against none. */

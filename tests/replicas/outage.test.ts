@@ -1,12 +1,9 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_KNOWLEDGE_FILE } from "../../src/config.js";
-import { type FakeSlack, startFakeSlack, waitFor } from "../adapters/slack/fake-slack.js";
-import { fixture, type Json } from "../adapters/slack/harness.js";
-import { PG_AVAILABLE, type PgServer, startPostgres } from "./postgres-server.js";
-import { ADMIN, assertBuilt, cli, mention, type Replica, startReplica } from "./replica-process.js";
+import type { Json } from "../adapters/slack/harness.js";
+import { PG_AVAILABLE } from "./postgres-server.js";
+import { adminMessage, cli, mention, type Replica, startReplica } from "./replica-process.js";
+import { type ReplicaWorld, startWorld } from "./replica-world.js";
 
 /**
  * PostgreSQL stopped under two running replicas (and a third started while it is down): every
@@ -15,66 +12,56 @@ import { ADMIN, assertBuilt, cli, mention, type Replica, startReplica } from "./
  * the report, dedupe is shared again and reloads reach every replica again.
  */
 
-let pgs: PgServer;
-let slack: FakeSlack;
-let dir: string;
-let file: string;
+let world: ReplicaWorld;
 let env: Record<string, string>;
 let a: Replica;
 let b: Replica;
 let c: Replica | undefined;
 
 beforeAll(async () => {
-  assertBuilt();
-  pgs = await startPostgres();
-  slack = await startFakeSlack();
-  dir = mkdtempSync(join(tmpdir(), "sb-outage-"));
-  file = join(dir, "knowledge.yaml");
-  copyFileSync(DEFAULT_KNOWLEDGE_FILE, file);
-  env = { DATABASE_URL: await pgs.freshDatabase(), SLACK_API_URL: slack.apiUrl, KNOWLEDGE_FILE: file };
+  world = await startWorld("sb-outage-");
+  env = {
+    DATABASE_URL: await world.pgs.freshDatabase(),
+    SLACK_API_URL: world.slack.apiUrl,
+    KNOWLEDGE_FILE: world.knowledge,
+  };
   [a, b] = await Promise.all([startReplica(env), startReplica(env)]);
 }, 90_000);
 
 afterAll(async () => {
   await Promise.all([a, b, c].map((r) => r?.stop()));
-  await slack?.close();
-  pgs?.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  await world?.close();
 }, 30_000);
 
-const postsTo = (channel: string) =>
-  slack.calls.filter((x) => x.method === "chat.postMessage" && x.body.channel === channel);
-const answered = (channel: string) =>
-  waitFor(() => (postsTo(channel).length ? true : undefined), 15_000, `the answer in ${channel}`);
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 const questions = async () => {
-  const run = await cli(["report", "--json", "--knowledge", file], env);
+  const run = await cli(["report", "--json", "--knowledge", world.knowledge], env);
   return run.code === 0 ? Number((JSON.parse(run.out) as { totals: Json }).totals.questions) : -1;
 };
 
 describe.skipIf(!PG_AVAILABLE)("PostgreSQL goes away and comes back", () => {
   it("answers everything while it is down, and the store recovers when it restarts", async () => {
     expect((await a.event(mention("What is CANN?", "C0BEFORE", "EvBEFORE"))).status).toBe(200);
-    await answered("C0BEFORE");
+    await world.answered("C0BEFORE");
     for (let i = 0; i < 50 && (await questions()) !== 1; i++) await new Promise((r) => setTimeout(r, 100));
 
-    pgs.stop();
+    world.pgs.stop();
     const channels = Array.from({ length: 10 }, (_, i) => `C0DOWN${i}`);
     const sent = await Promise.all(
       channels.map((ch, i) => (i % 2 ? b : a).event(mention("What is Pangu?", ch, `EvDOWN${i}`))),
     );
     expect(sent.map((r) => r.status)).toEqual(sent.map(() => 200));
-    for (const ch of channels) await answered(ch);
+    for (const ch of channels) await world.answered(ch);
 
     // Dedupe falls back to each replica's memory: a retry to the same replica is still ignored.
     expect((await a.event(mention("What is CANN?", "C0DOWNRETRY", "EvDOWNRETRY"))).status).toBe(200);
     expect((await a.event(mention("What is CANN?", "C0DOWNRETRY", "EvDOWNRETRY"), 1)).status).toBe(200);
-    await answered("C0DOWNRETRY");
+    await world.answered("C0DOWNRETRY");
 
     // A replica started while the database is down comes up and answers too.
     c = await startReplica(env);
     expect((await c.event(mention("What is CANN?", "C0DOWNC", "EvDOWNC"))).status).toBe(200);
-    await answered("C0DOWNC");
+    await world.answered("C0DOWNC");
     // Health stays 200 and says the database is away (from the next heartbeat on).
     let health = await a.health();
     for (let i = 0; i < 50 && health.database !== "unavailable"; i++) {
@@ -82,13 +69,13 @@ describe.skipIf(!PG_AVAILABLE)("PostgreSQL goes away and comes back", () => {
       health = await a.health();
     }
     expect(health).toMatchObject({ status: "ok", database: "unavailable" });
-    expect(postsTo("C0DOWNRETRY")).toHaveLength(1);
+    expect(world.postsTo("C0DOWNRETRY")).toHaveLength(1);
     for (const r of [a, b]) {
       expect(count(r.stderr(), "analytics: PostgreSQL unavailable")).toBe(1);
     }
     expect(await questions()).toBe(-1); // `report` says it cannot reach the database, exit 1
 
-    pgs.start();
+    world.pgs.start();
     let n = await questions();
     for (let i = 0; i < 100 && n !== 13; i++) {
       await new Promise((r) => setTimeout(r, 200));
@@ -110,16 +97,13 @@ describe.skipIf(!PG_AVAILABLE)("PostgreSQL goes away and comes back", () => {
     }
     expect((await a.event(ev)).status).toBe(200);
     expect((await b.event(ev, 1)).status).toBe(200);
-    await answered("C0AFTER");
+    await world.answered("C0AFTER");
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(postsTo("C0AFTER")).toHaveLength(1);
+    expect(world.postsTo("C0AFTER")).toHaveLength(1);
 
-    writeFileSync(file, `${readFileSync(file, "utf8")}\n# after the outage\n`);
-    const dm = { ...(fixture("message_im").event as Json), text: "reload", user: ADMIN, channel: "D0AFTER" };
-    expect((await b.event({ ...fixture("message_im"), event: dm, event_id: "EvRELOADAFTER" })).status).toBe(
-      200,
-    );
-    const reply = await slack.waitFor(
+    writeFileSync(world.knowledge, `${readFileSync(world.knowledge, "utf8")}\n# after the outage\n`);
+    expect((await b.event(adminMessage("reload", "D0AFTER", "EvRELOADAFTER"))).status).toBe(200);
+    const reply = await world.slack.waitFor(
       (x) => x.method === "chat.postMessage" && x.body.channel === "D0AFTER",
       15_000,
     );

@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { freePort } from "../free-port.js";
 
 /**
  * A throwaway PostgreSQL cluster for the tests (and the bench): Debian's server binaries, run as the
@@ -43,17 +43,6 @@ export interface PgServer {
   /** A new empty database on this server, as a URL. */
   freshDatabase(): Promise<string>;
   destroy(): void;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const asPostgres = (cmd: string, args: string[]) =>

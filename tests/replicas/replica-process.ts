@@ -2,7 +2,7 @@ import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { envelope, fixture, type Json, SIGNING_SECRET, signature } from "../adapters/slack/harness.js";
-import { freePort } from "./postgres-server.js";
+import { freePort } from "../free-port.js";
 
 /**
  * One replica: `node bin/strategy-bot.js serve` as a real process (the built CLI, as deployed), with
@@ -103,6 +103,12 @@ export async function startReplica(env: Record<string, string>): Promise<Replica
 export function mention(text: string, channel: string, eventId: string, user = "U0001ASKER"): Json {
   const event = { ...(fixture("app_mention").event as Json), text: `<@U0000BOT01> ${text}`, channel, user };
   return envelope(event, eventId);
+}
+
+/** A direct message from the admin (ADMIN) saying `text` (e.g. "reload") in `channel`, with this event_id. */
+export function adminMessage(text: string, channel: string, eventId: string): Json {
+  const event = { ...(fixture("message_im").event as Json), text, user: ADMIN, channel };
+  return { ...fixture("message_im"), event, event_id: eventId };
 }
 
 /** `strategy-bot <args>` run to completion: its exit code and output. */

@@ -1,12 +1,11 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_KNOWLEDGE_FILE } from "../../src/config.js";
-import { type FakeSlack, startFakeSlack, waitFor } from "../adapters/slack/fake-slack.js";
 import { buttonsOf, fixture, type Json } from "../adapters/slack/harness.js";
-import { PG_AVAILABLE, type PgServer, startPostgres } from "./postgres-server.js";
-import { ADMIN, assertBuilt, cli, mention, type Replica, startReplica } from "./replica-process.js";
+import { PG_AVAILABLE } from "./postgres-server.js";
+import { adminMessage, cli, mention, type Replica, startReplica } from "./replica-process.js";
+import { type ReplicaWorld, startWorld } from "./replica-world.js";
 
 /**
  * Three real `serve` processes on one PostgreSQL database, as behind a load balancer: A and B read the
@@ -16,8 +15,7 @@ import { ADMIN, assertBuilt, cli, mention, type Replica, startReplica } from "./
  */
 
 const PASSWORD = "pw-never-in-logs-7f3a";
-let pgs: PgServer;
-let slack: FakeSlack;
+let world: ReplicaWorld;
 let dir: string;
 let shared: string;
 let env: Record<string, string>;
@@ -26,15 +24,11 @@ let b: Replica;
 let c: Replica;
 
 beforeAll(async () => {
-  assertBuilt();
-  pgs = await startPostgres();
-  slack = await startFakeSlack();
-  dir = mkdtempSync(join(tmpdir(), "sb-replicas-"));
-  shared = join(dir, "knowledge.yaml");
-  copyFileSync(DEFAULT_KNOWLEDGE_FILE, shared);
+  world = await startWorld("sb-replicas-");
+  ({ dir, knowledge: shared } = world);
   copyFileSync(DEFAULT_KNOWLEDGE_FILE, join(dir, "c.yaml"));
-  const url = (await pgs.freshDatabase()).replace("postgres@", `postgres:${PASSWORD}@`);
-  env = { DATABASE_URL: url, SLACK_API_URL: slack.apiUrl, DATA_DIR: join(dir, "data") };
+  const url = (await world.pgs.freshDatabase()).replace("postgres@", `postgres:${PASSWORD}@`);
+  env = { DATABASE_URL: url, SLACK_API_URL: world.slack.apiUrl, DATA_DIR: join(dir, "data") };
   [a, b, c] = await Promise.all([
     startReplica({ ...env, KNOWLEDGE_FILE: shared }),
     startReplica({ ...env, KNOWLEDGE_FILE: shared }),
@@ -44,13 +38,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([a, b, c].map((r) => r?.stop()));
-  await slack?.close();
-  pgs?.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  await world?.close();
 }, 30_000);
 
-const postsTo = (channel: string) =>
-  slack.calls.filter((x) => x.method === "chat.postMessage" && x.body.channel === channel);
 const settle = () => new Promise((r) => setTimeout(r, 1_500));
 
 describe.skipIf(!PG_AVAILABLE)("replicas on one PostgreSQL", () => {
@@ -58,9 +48,9 @@ describe.skipIf(!PG_AVAILABLE)("replicas on one PostgreSQL", () => {
     const ev = mention("What is CANN?", "C0RETRY1", "EvRETRY0001");
     expect((await a.event(ev)).status).toBe(200);
     expect((await b.event(ev, 1)).status).toBe(200);
-    await waitFor(() => (postsTo("C0RETRY1").length ? true : undefined), 15_000, "the answer");
+    await world.answered("C0RETRY1");
     await settle();
-    expect(postsTo("C0RETRY1")).toHaveLength(1);
+    expect(world.postsTo("C0RETRY1")).toHaveLength(1);
     const ignored = `${a.stderr()}${b.stderr()}`.match(/duplicate event ignored[^\n]*EvRETRY0001/g);
     expect(ignored).toHaveLength(1);
   });
@@ -72,9 +62,9 @@ describe.skipIf(!PG_AVAILABLE)("replicas on one PostgreSQL", () => {
       Array.from({ length: 50 }, (_, i) => (replicas[i % 3] as Replica).event(ev, i === 0 ? undefined : 1)),
     );
     expect(sent.map((r) => r.status)).toEqual(sent.map(() => 200));
-    await waitFor(() => (postsTo("C0RETRY50").length ? true : undefined), 15_000, "the answer");
+    await world.answered("C0RETRY50");
     await settle();
-    expect(postsTo("C0RETRY50")).toHaveLength(1);
+    expect(world.postsTo("C0RETRY50")).toHaveLength(1);
   });
 
   it("questions and votes on every replica appear in one `report --json`", async () => {
@@ -89,18 +79,18 @@ describe.skipIf(!PG_AVAILABLE)("replicas on one PostgreSQL", () => {
       [a, "C0REPB", "strategy_feedback_down"],
     ];
     for (const [r, ch, actionId] of votes) {
-      const posted = await slack.waitFor(
+      const posted = await world.slack.waitFor(
         (x) => x.method === "chat.postMessage" && x.body.channel === ch,
         15_000,
       );
       const button = buttonsOf(posted.body).find((x) => x.action_id === actionId);
       const payload = {
         ...fixture("block_actions"),
-        response_url: slack.responseUrl(`vote-${ch}`),
+        response_url: world.slack.responseUrl(`vote-${ch}`),
         actions: [{ action_id: actionId, value: button?.value, type: "button" }],
       };
       expect((await r.action(payload)).status).toBe(200);
-      await slack.waitFor((x) => x.method === "respond" && x.id === `vote-${ch}`, 15_000);
+      await world.slack.waitFor((x) => x.method === "respond" && x.id === `vote-${ch}`, 15_000);
     }
     const report = async () => {
       const run = await cli(["report", "--json", "--knowledge", shared], env);
@@ -123,9 +113,8 @@ describe.skipIf(!PG_AVAILABLE)("replicas on one PostgreSQL", () => {
     writeFileSync(shared, `${readFileSync(shared, "utf8")}\n# edited by the curator\n`);
     // C's own copy is broken: C keeps its old knowledge and says so.
     writeFileSync(join(dir, "c.yaml"), `${readFileSync(shared, "utf8")}\nfacts: [oops\n`);
-    const dm = { ...(fixture("message_im").event as Json), text: "reload", user: ADMIN, channel: "D0ADMIN1" };
-    expect((await a.event({ ...fixture("message_im"), event: dm, event_id: "EvRELOAD01" })).status).toBe(200);
-    const reply = await slack.waitFor(
+    expect((await a.event(adminMessage("reload", "D0ADMIN1", "EvRELOAD01"))).status).toBe(200);
+    const reply = await world.slack.waitFor(
       (x) => x.method === "chat.postMessage" && x.body.channel === "D0ADMIN1",
       15_000,
     );

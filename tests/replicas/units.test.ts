@@ -4,7 +4,7 @@ import { WriteQueue } from "../../src/analytics/write-queue.js";
 import { createLogger, silentLogger } from "../../src/log.js";
 import { PgDedupe } from "../../src/reliability/dedupe-postgres.js";
 import { firstProblem, summarize } from "../../src/replicas/summary.js";
-import { freePort } from "./postgres-server.js";
+import { freePort } from "../free-port.js";
 
 const capture = () => {
   const logs: Record<string, unknown>[] = [];
