@@ -21,8 +21,10 @@ import { slackProblems, teamsProblems } from "./safety.js";
  */
 
 // A failing case on a huge hostile string can take minutes to shrink, and fc.assert is synchronous
-// (vitest's timeout cannot fire): stop after a minute and fail, rather than hang the suite.
-const RUNS = { numRuns: 150, interruptAfterTimeLimit: 60_000, markInterruptAsFailure: true };
+// (vitest's timeout cannot fire): stop after a minute rather than hang the suite. A failure found
+// before that still fails (with the smallest case shrunk so far); a busy machine that only gets
+// through fewer runs in the minute passes on the runs it made, instead of failing for being slow.
+const RUNS = { numRuns: 150, interruptAfterTimeLimit: 60_000, markInterruptAsFailure: false };
 const SURFACES: Surface[] = ["message", "ephemeral", "shared"];
 const SHARER = "U0001ASKER";
 
