@@ -106,6 +106,8 @@ export function normalizeQuestion(text: string): string {
     if (s === before) break;
   }
   s = s.replace(FILLERS, "$1").trim();
+  // "define pangu", "describe cloudmatrix": a definition asked as a command.
+  s = s.replace(/^(?:define|describe)\s+(?=\S)/i, "what is ");
   const indirect = s.replace(INDIRECT, "");
   if (indirect !== s) s = indirect.replace(EMBEDDED_ORDER, "$1 $3 $2$4");
   for (const [re, to] of SPELLINGS) s = s.replace(re, to);

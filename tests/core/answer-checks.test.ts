@@ -130,6 +130,32 @@ describe("the names a question is about", () => {
   });
 });
 
+describe("why- and when-checks read the sentence that answers", () => {
+  it("a why-question about the cause in an 'after …' clause is not answered by its effect", async () => {
+    const index = await loadShipped();
+    // "The company had to transform after the U.S. placed it on a trade blacklist in 2019."
+    const why = answer("Why did the US put Huawei on the trade blacklist?", index);
+    expect(why.status).not.toBe("answered");
+    const transform = answer("why did huawei have to transform?", index);
+    expect(transform.status).toBe("answered");
+    expect(transform.citations[0]?.quote).toContain("trade blacklist");
+  });
+
+  it("a when-question's example question does not vouch past the sentence naming what is asked", async () => {
+    const index = await loadShipped();
+    // The Ascend fact's only date (2019) stands beside the 910, not the 910C.
+    expect(answer("When will the 910C mass rollout actually happen?", index).status).not.toBe("answered");
+    expect(answer("when did huawei launch the ascend 910?", index).status).toBe("answered");
+  });
+
+  it("reads 'define X' as 'what is X'", async () => {
+    const index = await loadShipped();
+    const defined = answer("define pangu", index);
+    expect(defined.status).not.toBe("unknown");
+    expect(defined.factId).toBe(answer("what is pangu?", index).factId);
+  });
+});
+
 describe("focus and type checks on the shipped knowledge", () => {
   it("never answers what the knowledge does not state, and says what it does know", async () => {
     const index = await loadShipped();

@@ -27,6 +27,8 @@ describe("normalizeQuestion()", () => {
     ["how meny sectors use pangoo", "how many sectors use pangoo"],
     ["what biz did huwaei move away from", "what business did huwaei move away from"],
     ["pls remind me what pangu is again", "what is pangu"],
+    ["define pangu", "what is pangu"],
+    ["describe cloudmatrix 384", "what is cloudmatrix 384"],
     ["can you tell me who runs huawei cloud?", "who runs huawei cloud?"],
     ["do you know when huawei cloud launched?", "when huawei cloud launched?"],
     ["yo is huawei going global with ai or nah", "is huawei going global with ai"],
