@@ -8,7 +8,7 @@ import type { AdminCommand, SmallTalk } from "./types.js";
 
 /** The core names what is missing as a question ("who runs it") or an attribute ("price": "its price"). */
 const missingPhrase = (missing: string) =>
-  /^(?:who|what|when|where|why|how|which|whether|its|their|anything)\b/i.test(missing)
+  /^(?:who|what|when|where|why|how|which|whether|its|their|anything|the)\b/i.test(missing)
     ? missing
     : `its ${missing}`;
 

@@ -112,6 +112,8 @@ export function focusOf(content: string[], intent: Intent): Focus | undefined {
     const g = ASK_TO_GROUP.get(w);
     // "make"/"made" ask for revenue only in how-much questions ("how much did huawei make").
     if (!g || (g.name === "revenue" && (w === "make" || w === "made") && intent !== "how-much")) continue;
+    // "how much did huawei make in total revenue": the total is asked, whichever word comes first.
+    if (g.name === "revenue" && content.some((x) => ASK_TO_GROUP.get(x)?.name === "the total")) continue;
     // "people"/"users" ask for a headcount only when counted.
     if (g.name === "headcount" && intent !== "how-many") continue;
     // "total" asks for a total of money ("total revenue"); "the total number of chips" is a count.

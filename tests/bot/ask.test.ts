@@ -171,5 +171,9 @@ describe("the gap sentence", () => {
     expect(WORDING.notKnown({ topic: "CloudMatrix 384", missing: "price" })).toBe(
       "I know about CloudMatrix 384, but not its price.",
     );
+    // An attribute named with its article reads as it is: never "but not its the total".
+    expect(WORDING.notKnown({ topic: "Huawei", missing: "the total" })).toBe(
+      "I know about Huawei, but not the total.",
+    );
   });
 });

@@ -148,6 +148,13 @@ describe("why- and when-checks read the sentence that answers", () => {
     expect(answer("when did huawei launch the ascend 910?", index).status).toBe("answered");
   });
 
+  it("asks for the total when a question says 'total' and 'make' or 'revenue', in either order", async () => {
+    const index = await loadShipped();
+    const total = answer("how much did huawei make in total revenue in 2023, all units combined?", index);
+    expect(total.status).not.toBe("answered");
+    expect(total.gap?.missing).toBe("the total");
+  });
+
   it("reads 'define X' as 'what is X'", async () => {
     const index = await loadShipped();
     const defined = answer("define pangu", index);
