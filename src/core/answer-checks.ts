@@ -1,4 +1,5 @@
 import type { AnswerType } from "./question.js";
+import { escapeRegExp } from "./text.js";
 
 /**
  * Answer-type checks on a fact's quoted text: does it hold the kind of thing the question asks for?
@@ -100,8 +101,7 @@ const AMOUNT_TAIL =
 export function withoutNumbers(text: string, numbers: readonly string[]): string {
   let out = text;
   for (const n of numbers) {
-    const number = n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    out = out.replace(new RegExp(`\\b${number}\\b${AMOUNT_TAIL}`, "gi"), " ");
+    out = out.replace(new RegExp(`\\b${escapeRegExp(n)}\\b${AMOUNT_TAIL}`, "gi"), " ");
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { factTermsOf, focusCoveredBy } from "./focus-cover.js";
 import { idfOf, type SearchIndex } from "./index-build.js";
 import type { Concept } from "./query.js";
 import type { QuestionAnalysis } from "./question.js";
-import { termOf, terms, words } from "./text.js";
+import { escapeRegExp, termOf, terms, words } from "./text.js";
 
 /**
  * The answer checks on one candidate fact: does its quote hold the kind of answer asked for (a date,
@@ -62,7 +62,7 @@ export function unknownNames(
   for (const c of concepts) {
     if (c.alternatives.length > 0 || !(names.has(c.word) || MODEL_NUMBER.test(c.word))) continue;
     // As the asker typed it ("H100", "DeepSeek"), for the reply.
-    const typed = new RegExp(`\\b${c.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").exec(question);
+    const typed = new RegExp(`\\b${escapeRegExp(c.word)}\\b`, "i").exec(question);
     out.push(typed?.[0] ?? c.word);
   }
   return out;

@@ -11,7 +11,7 @@ import {
 import type { SearchIndex } from "./index-build.js";
 import type { Fact } from "./knowledge.js";
 import { classifySmallTalk, normalizeQuestion } from "./register.js";
-import { isStopword, words } from "./text.js";
+import { escapeRegExp, isStopword, words } from "./text.js";
 import type { Answer, ConversationContext, ConversationTurn } from "./types.js";
 
 /**
@@ -180,10 +180,12 @@ function shownAsWritten(topic: string, fact: Fact | undefined): string {
   if (!fact) return topic;
   if (!topic) return fact.id;
   const quote = fact.citations.map((c) => c.quote).join(" ");
-  const literal = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return topic
     .split(" ")
-    .map((w) => quote.match(new RegExp(`(?<![\\p{L}\\p{N}])${literal(w)}(?![\\p{L}\\p{N}])`, "iu"))?.[0] ?? w)
+    .map(
+      (w) =>
+        quote.match(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, "iu"))?.[0] ?? w,
+    )
     .join(" ");
 }
 

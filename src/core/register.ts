@@ -37,6 +37,8 @@ const INDIRECT =
 // "what pangu is" in an indirect question is "what is pangu".
 const EMBEDDED_ORDER =
   /^(what|who|where)\s+((?:[\p{L}\p{N}-]+\s+){0,3}?[\p{L}\p{N}-]+)\s+(is|are|was|were)\s*([?!.]*)$/iu;
+// "define pangu", "describe cloudmatrix": a definition asked as a command.
+const DEFINE_COMMAND = /^(?:define|describe)\s+(?=\S)/i;
 // Fillers dropped wherever they stand: they never carry a topic.
 const FILLERS = /(^|[\s,])(?:pls|plz|please|lol|lmao|thx|thnx|tia)(?=$|[\s,;:?!.])/gi;
 // Chat spellings of words the question analysis reads: "whats" is "what is", "yr" is "year".
@@ -106,8 +108,7 @@ export function normalizeQuestion(text: string): string {
     if (s === before) break;
   }
   s = s.replace(FILLERS, "$1").trim();
-  // "define pangu", "describe cloudmatrix": a definition asked as a command.
-  s = s.replace(/^(?:define|describe)\s+(?=\S)/i, "what is ");
+  s = s.replace(DEFINE_COMMAND, "what is ");
   const indirect = s.replace(INDIRECT, "");
   if (indirect !== s) s = indirect.replace(EMBEDDED_ORDER, "$1 $3 $2$4");
   for (const [re, to] of SPELLINGS) s = s.replace(re, to);

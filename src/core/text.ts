@@ -76,6 +76,11 @@ export function words(s: string): string[] {
   return out;
 }
 
+/** `s` as a literal inside a RegExp: "gpt-4.5" matches itself, not "gpt-4x5". */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 export function isStopword(w: string): boolean {
   return STOPWORDS.has(w);
 }
